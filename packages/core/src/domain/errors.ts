@@ -1,0 +1,131 @@
+/**
+ * Every failure a caller can act on has a stable `code`. Hosts map codes to their own
+ * statuses in one table; messages are for people and may change.
+ */
+export abstract class DomainError extends Error {
+  abstract readonly code: DomainErrorCode;
+
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+/** Input problems found by the domain; one request can have several. */
+export type ValidationCode =
+  | 'message_blank'
+  | 'message_exceed_max_chars_1024'
+  | 'receiver_not_found'
+  | 'cannot_message_self';
+
+export type DomainErrorCode =
+  | ValidationCode
+  | 'invalid_page_limit'
+  | 'invalid_cursor'
+  | 'message_group_not_found'
+  | 'user_not_found'
+  | 'caller_not_registered'
+  | 'handle_taken'
+  | 'cognito_user_id_taken'
+  | 'unauthenticated'
+  | 'dependency_unavailable';
+
+const VALIDATION_TEXT: Record<ValidationCode, string> = {
+  message_blank: 'The message is blank.',
+  message_exceed_max_chars_1024: 'The message is longer than 1024 characters.',
+  receiver_not_found: 'No user has that handle.',
+  cannot_message_self: 'You cannot start a conversation with yourself.',
+};
+
+export class ValidationError extends DomainError {
+  readonly code: ValidationCode;
+  readonly errors: readonly ValidationCode[];
+
+  constructor(errors: readonly [ValidationCode, ...ValidationCode[]]) {
+    super(errors.map((code) => VALIDATION_TEXT[code]).join(' '));
+    this.code = errors[0];
+    this.errors = errors;
+  }
+}
+
+export class InvalidPageLimitError extends DomainError {
+  readonly code = 'invalid_page_limit';
+  constructor(limit: number, max: number) {
+    super(`limit must be an integer from 1 to ${max}, got ${limit}.`);
+  }
+}
+
+export class InvalidCursorError extends DomainError {
+  readonly code = 'invalid_cursor';
+  constructor(options?: ErrorOptions) {
+    super('The cursor is not one this service issued for this list.', options);
+  }
+}
+
+/** Also raised for groups that exist but the caller is not in, so existence does not leak. */
+export class MessageGroupNotFoundError extends DomainError {
+  readonly code = 'message_group_not_found';
+  constructor(readonly groupUuid: string) {
+    super('No such message group.');
+  }
+}
+
+export class UserNotFoundError extends DomainError {
+  readonly code = 'user_not_found';
+  constructor(readonly handle: string) {
+    super(`No user has the handle "${handle}".`);
+  }
+}
+
+/** A valid token whose subject has no user row yet (cognito ids not synced). */
+export class CallerNotRegisteredError extends DomainError {
+  readonly code = 'caller_not_registered';
+  constructor(readonly sub: string) {
+    super('Your account has no Cruddur profile yet.');
+  }
+}
+
+export class HandleTakenError extends DomainError {
+  readonly code = 'handle_taken';
+  constructor(readonly handle: string, options?: ErrorOptions) {
+    super(`The handle "${handle}" is taken.`, options);
+  }
+}
+
+export class CognitoUserIdTakenError extends DomainError {
+  readonly code = 'cognito_user_id_taken';
+  constructor(readonly cognitoUserId: string, options?: ErrorOptions) {
+    super('That Cognito user id belongs to another user.', options);
+  }
+}
+
+export type UnauthenticatedReason =
+  | 'missing'
+  | 'malformed'
+  | 'bad_signature'
+  | 'expired'
+  | 'not_yet_valid'
+  | 'wrong_issuer'
+  | 'wrong_client'
+  | 'wrong_token_use'
+  | 'unknown_key'
+  | 'unsupported_algorithm';
+
+export class UnauthenticatedError extends DomainError {
+  readonly code = 'unauthenticated';
+  constructor(readonly reason: UnauthenticatedReason, options?: ErrorOptions) {
+    super(`The access token is invalid (${reason.replaceAll('_', ' ')}).`, options);
+  }
+}
+
+/** An engine the service needs is down, throttling or too slow; worth retrying later. */
+export class DependencyUnavailableError extends DomainError {
+  readonly code = 'dependency_unavailable';
+  constructor(
+    readonly dependency: string,
+    readonly retryAfterSeconds = 1,
+    options?: ErrorOptions,
+  ) {
+    super(`${dependency} is unavailable; try again shortly.`, options);
+  }
+}

@@ -1,0 +1,46 @@
+export {
+  CallerNotRegisteredError,
+  CognitoUserIdTakenError,
+  DependencyUnavailableError,
+  DomainError,
+  type DomainErrorCode,
+  HandleTakenError,
+  InvalidCursorError,
+  InvalidPageLimitError,
+  MessageGroupNotFoundError,
+  UnauthenticatedError,
+  type UnauthenticatedReason,
+  type ValidationCode,
+  ValidationError,
+  UserNotFoundError,
+} from './domain/errors.js';
+export {
+  epochMicrosOf,
+  type Instant,
+  instantFromEpochMicros,
+  isInstant,
+  nextMicrosecond,
+  normalizeInstant,
+} from './domain/instant.js';
+export { type GroupMembers, type InboxEntry, isMember, type Message } from './domain/message.js';
+export { checkMessageText, MAX_MESSAGE_CODE_POINTS, type MessageTextProblem } from './domain/message-text.js';
+export { DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT, type Page, type PageRequest } from './domain/page.js';
+export { type NewUser, type Participant, toParticipant, type User } from './domain/user.js';
+export type { Clock } from './ports/clock.js';
+export type { Conversations, NewMessage } from './ports/conversations.js';
+export type { IdGenerator } from './ports/id-generator.js';
+export type { IdentityProviderDirectory, IdentityProviderUser } from './ports/identity-provider-directory.js';
+export type { TokenVerifier, VerifiedIdentity } from './ports/token-verifier.js';
+export type { UserDirectory } from './ports/user-directory.js';
+export { RandomIdGenerator } from './runtime/random-id-generator.js';
+export { SystemClock } from './runtime/system-clock.js';
+export { CreateMessage, type CreateMessageDeps, type CreateMessageInput } from './use-cases/create-message.js';
+export { ListMessageGroups, type ListMessageGroupsInput } from './use-cases/list-message-groups.js';
+export { ListMessages, type ListMessagesInput } from './use-cases/list-messages.js';
+export type { PageInput } from './use-cases/page-input.js';
+export {
+  SyncCognitoUserIds,
+  type SyncOutcome,
+  type SyncReportLine,
+} from './use-cases/sync-cognito-user-ids.js';
+export { UsersShort } from './use-cases/users-short.js';

@@ -1,0 +1,32 @@
+import type { Instant } from '../domain/instant.js';
+import type { GroupMembers, InboxEntry, Message } from '../domain/message.js';
+import type { Page, PageRequest } from '../domain/page.js';
+import type { Participant } from '../domain/user.js';
+
+export interface NewMessage {
+  readonly groupUuid: string;
+  readonly messageUuid: string;
+  readonly sender: Participant;
+  /** The other member, as shown on the sender's inbox row. */
+  readonly recipient: Participant;
+  readonly text: string;
+  /** Requested time; the stored `createdAt` may be later by microseconds to stay unique. */
+  readonly sentAt: Instant;
+}
+
+/** Message groups, their messages and every member's inbox (DynamoDB in production). */
+export interface Conversations {
+  /** The owner's groups, latest activity first, one entry per group. */
+  listInbox(ownerUuid: string, page: PageRequest): Promise<Page<InboxEntry>>;
+  /** Newest page first; items within a page run oldest to newest. */
+  listMessages(groupUuid: string, page: PageRequest): Promise<Page<Message>>;
+  findGroupMembers(groupUuid: string): Promise<GroupMembers | null>;
+  findGroupByPair(userA: string, userB: string): Promise<string | null>;
+  /**
+   * The pair's group, created under `proposedUuid` if the pair has none. Two concurrent
+   * calls for one pair return the same uuid.
+   */
+  openGroup(members: GroupMembers, proposedUuid: string): Promise<string>;
+  /** Stores the message and moves both members' inbox rows to it. The group must exist. */
+  append(message: NewMessage): Promise<Message>;
+}

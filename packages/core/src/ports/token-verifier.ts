@@ -1,0 +1,10 @@
+export interface VerifiedIdentity {
+  /** The Cognito `sub`, matched against `users.cognito_user_id`. */
+  readonly sub: string;
+  readonly username: string | null;
+}
+
+/** Bearer token → identity. Throws UnauthenticatedError with the reason on any failure. */
+export interface TokenVerifier {
+  verify(token: string): Promise<VerifiedIdentity>;
+}

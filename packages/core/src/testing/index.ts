@@ -1,0 +1,10 @@
+export { aMessage, aNewUser, anInstant, aParticipant } from './builders.js';
+export {
+  type ConversationsBackdoor,
+  type ConversationsContractOptions,
+  type ConversationsHarness,
+  runConversationsContract,
+} from './conversations-contract.js';
+export { runIdentityProviderDirectoryContract } from './identity-provider-directory-contract.js';
+export { runTokenVerifierContract, type TokenVerifierHarness } from './token-verifier-contract.js';
+export { runUserDirectoryContract } from './user-directory-contract.js';

@@ -1,0 +1,84 @@
+import {
+  MessageGroupNotFoundError,
+  type ValidationCode,
+  ValidationError,
+} from '../domain/errors.js';
+import { isMember, type Message } from '../domain/message.js';
+import { checkMessageText } from '../domain/message-text.js';
+import { toParticipant, type User } from '../domain/user.js';
+import type { Clock } from '../ports/clock.js';
+import type { Conversations } from '../ports/conversations.js';
+import type { IdGenerator } from '../ports/id-generator.js';
+import type { UserDirectory } from '../ports/user-directory.js';
+import { resolveCaller } from './resolve-caller.js';
+
+/** `create` starts (or continues) the conversation with a handle; `update` posts into a group. */
+export type CreateMessageInput =
+  | { readonly mode: 'create'; readonly callerSub: string; readonly handle: string; readonly message: string }
+  | { readonly mode: 'update'; readonly callerSub: string; readonly groupUuid: string; readonly message: string };
+
+export interface CreateMessageDeps {
+  readonly users: UserDirectory;
+  readonly conversations: Conversations;
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
+}
+
+export class CreateMessage {
+  constructor(private readonly deps: CreateMessageDeps) {}
+
+  async execute(input: CreateMessageInput): Promise<Message> {
+    const caller = await resolveCaller(this.deps.users, input.callerSub);
+    const { text, problem } = checkMessageText(input.message);
+    const problems: ValidationCode[] = problem ? [problem] : [];
+    switch (input.mode) {
+      case 'create': {
+        const receiver = await this.deps.users.findByHandle(input.handle);
+        if (!receiver) problems.push('receiver_not_found');
+        else if (receiver.uuid === caller.uuid) problems.push('cannot_message_self');
+        if (!receiver || problems.length > 0) throw toValidationError(problems);
+        return this.send(caller, receiver, text, await this.groupWith(caller, receiver));
+      }
+      case 'update': {
+        if (problems.length > 0) throw toValidationError(problems);
+        const members = await this.deps.conversations.findGroupMembers(input.groupUuid);
+        if (!members || !isMember(members, caller.uuid)) {
+          throw new MessageGroupNotFoundError(input.groupUuid);
+        }
+        const otherUuid = members[0] === caller.uuid ? members[1] : members[0];
+        const [other] = await this.deps.users.findByUuids([otherUuid]);
+        // A member whose user row is gone makes the conversation unusable, not a server error.
+        if (!other) throw new MessageGroupNotFoundError(input.groupUuid);
+        return this.send(caller, other, text, input.groupUuid);
+      }
+      default:
+        return assertNever(input);
+    }
+  }
+
+  private async groupWith(caller: User, receiver: User): Promise<string> {
+    const { conversations, ids } = this.deps;
+    const existing = await conversations.findGroupByPair(caller.uuid, receiver.uuid);
+    return existing ?? conversations.openGroup([caller.uuid, receiver.uuid], ids.uuid());
+  }
+
+  private send(sender: User, recipient: User, text: string, groupUuid: string): Promise<Message> {
+    return this.deps.conversations.append({
+      groupUuid,
+      messageUuid: this.deps.ids.uuid(),
+      sender: toParticipant(sender),
+      recipient: toParticipant(recipient),
+      text,
+      sentAt: this.deps.clock.now(),
+    });
+  }
+}
+
+function toValidationError(problems: readonly ValidationCode[]): ValidationError {
+  const [first = 'receiver_not_found', ...rest] = problems;
+  return new ValidationError([first, ...rest]);
+}
+
+function assertNever(value: never): never {
+  throw new Error(`Unhandled create-message mode: ${JSON.stringify(value)}`);
+}
