@@ -1,0 +1,15 @@
+export {
+  CognitoIdentityProviderDirectory,
+  type CognitoIdentityProviderDirectoryOptions,
+} from './cognito-identity-provider-directory.js';
+export {
+  CognitoTokenVerifier,
+  type IssuerVerifierOptions,
+  type UserPoolVerifierOptions,
+} from './cognito-token-verifier.js';
+export type { JwksInput } from './jwks-input.js';
+export {
+  type IssuedAccessToken,
+  LocalTokenIssuer,
+  type LocalTokenIssuerOptions,
+} from './local-token-issuer.js';
