@@ -1,0 +1,32 @@
+import type { HostConfig } from './config.js';
+import type { RunningHost } from './host.js';
+
+const BACKEND_NAMES = {
+  memory: 'in-memory adapters',
+  embedded: 'embedded engines (dynalite + pg-mem)',
+  aws: 'AWS (DynamoDB, PostgreSQL, Cognito)',
+} as const;
+
+/** What a developer needs after `npm start`: where it runs, who to be, and one working request. */
+export function printBanner({ address, config, host }: { address: string; config: HostConfig; host: RunningHost }): void {
+  const lines = [
+    '',
+    `Cruddur Messaging is listening on ${address}  (${BACKEND_NAMES[config.backend.kind]})`,
+    `  API docs:  ${address}/docs`,
+  ];
+  const [first] = host.demoUsers;
+  if (host.devIssuer && first?.cognitoUserId) {
+    const token = host.devIssuer.issueAccessToken({ sub: first.cognitoUserId, username: first.handle });
+    lines.push(
+      `  Demo users: ${host.demoUsers.map((u) => `@${u.handle}`).join(', ')}`,
+      `  Token for @${first.handle} (valid ${Math.round(token.expiresIn / 60)} min; more from POST ${address}/dev/token {"handle":"..."}):`,
+      '',
+      `  ${token.accessToken}`,
+      '',
+      '  Try:',
+      `  curl -s -H "Authorization: Bearer ${token.accessToken}" ${address}/api/message_groups`,
+      '',
+    );
+  }
+  console.log(lines.join('\n'));
+}

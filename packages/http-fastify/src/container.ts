@@ -1,0 +1,114 @@
+import 'reflect-metadata';
+import { checkDynamo, type DynamoDBDocumentClient, DynamoConversations } from '@cruddur/adapters-aws/dynamo';
+import { CachingUserDirectory, checkPostgres, type PgPool, PgUserDirectory } from '@cruddur/adapters-aws/postgres';
+import { InMemoryConversations, InMemoryUserDirectory } from '@cruddur/adapters-memory';
+import {
+  type Clock,
+  type Conversations,
+  CreateMessage,
+  type IdGenerator,
+  ListMessageGroups,
+  ListMessages,
+  RandomIdGenerator,
+  SystemClock,
+  type TokenVerifier,
+  type UserDirectory,
+  UsersShort,
+} from '@cruddur/core';
+import { Container, ContainerModule } from 'inversify';
+import type { AppDeps, ReadinessCheck } from './app.js';
+
+/** Service identifiers: ports and use cases, never concrete adapters. */
+export const TOKENS = {
+  UserDirectory: Symbol.for('cruddur.UserDirectory'),
+  Conversations: Symbol.for('cruddur.Conversations'),
+  TokenVerifier: Symbol.for('cruddur.TokenVerifier'),
+  Clock: Symbol.for('cruddur.Clock'),
+  IdGenerator: Symbol.for('cruddur.IdGenerator'),
+  ReadinessChecks: Symbol.for('cruddur.ReadinessChecks'),
+  ListMessageGroups: Symbol.for('cruddur.ListMessageGroups'),
+  ListMessages: Symbol.for('cruddur.ListMessages'),
+  CreateMessage: Symbol.for('cruddur.CreateMessage'),
+  UsersShort: Symbol.for('cruddur.UsersShort'),
+} as const;
+
+/** Storage ports on the in-memory adapters: no engines at all. */
+export const memoryModule = (): ContainerModule =>
+  new ContainerModule(({ bind }) => {
+    bind<UserDirectory>(TOKENS.UserDirectory).toResolvedValue(() => new InMemoryUserDirectory()).inSingletonScope();
+    bind<Conversations>(TOKENS.Conversations).toResolvedValue(() => new InMemoryConversations()).inSingletonScope();
+    bind<readonly ReadinessCheck[]>(TOKENS.ReadinessChecks).toConstantValue([]);
+  });
+
+export interface AwsResources {
+  readonly documentClient: DynamoDBDocumentClient;
+  readonly tableName: string;
+  readonly pool: PgPool;
+}
+
+/** Storage ports on DynamoDB and PostgreSQL (real services or the embedded engines). */
+export const awsModule = ({ documentClient, tableName, pool }: AwsResources): ContainerModule =>
+  new ContainerModule(({ bind }) => {
+    bind<UserDirectory>(TOKENS.UserDirectory)
+      .toResolvedValue(
+        // Every request resolves its caller by sub: cache it so a steady-state list costs no SQL.
+        () => new CachingUserDirectory(new PgUserDirectory(pool), { maxEntries: 10_000, ttlMs: 60_000 }),
+      )
+      .inSingletonScope();
+    bind<Conversations>(TOKENS.Conversations)
+      .toResolvedValue(() => new DynamoConversations({ client: documentClient, tableName }))
+      .inSingletonScope();
+    bind<readonly ReadinessCheck[]>(TOKENS.ReadinessChecks).toConstantValue([
+      { name: 'dynamodb', check: () => checkDynamo(documentClient, tableName) },
+      { name: 'postgres', check: () => checkPostgres(pool) },
+    ]);
+  });
+
+/** The token verifier, the clock and ids; overridable in tests by passing other instances. */
+export const runtimeModule = (
+  tokenVerifier: TokenVerifier,
+  clock: Clock = new SystemClock(),
+  ids: IdGenerator = new RandomIdGenerator(),
+): ContainerModule =>
+  new ContainerModule(({ bind }) => {
+    bind<TokenVerifier>(TOKENS.TokenVerifier).toConstantValue(tokenVerifier);
+    bind<Clock>(TOKENS.Clock).toConstantValue(clock);
+    bind<IdGenerator>(TOKENS.IdGenerator).toConstantValue(ids);
+  });
+
+/** Use cases, built from whatever ports the other modules bound. */
+export const useCaseModule = new ContainerModule(({ bind }) => {
+  const { UserDirectory: U, Conversations: C } = TOKENS;
+  bind(TOKENS.ListMessageGroups)
+    .toResolvedValue((users: UserDirectory, conversations: Conversations) => new ListMessageGroups({ users, conversations }), [U, C])
+    .inSingletonScope();
+  bind(TOKENS.ListMessages)
+    .toResolvedValue((users: UserDirectory, conversations: Conversations) => new ListMessages({ users, conversations }), [U, C])
+    .inSingletonScope();
+  bind(TOKENS.CreateMessage)
+    .toResolvedValue(
+      (users: UserDirectory, conversations: Conversations, clock: Clock, ids: IdGenerator) =>
+        new CreateMessage({ users, conversations, clock, ids }),
+      [U, C, TOKENS.Clock, TOKENS.IdGenerator],
+    )
+    .inSingletonScope();
+  bind(TOKENS.UsersShort)
+    .toResolvedValue((users: UserDirectory) => new UsersShort({ users }), [U])
+    .inSingletonScope();
+});
+
+export function createContainer(...modules: ContainerModule[]): Container {
+  const container = new Container();
+  container.load(useCaseModule, ...modules);
+  return container;
+}
+
+/** Everything the HTTP app needs, resolved from the container once at start. */
+export const resolveAppDeps = (container: Container): Omit<AppDeps, 'devIssuer'> => ({
+  listMessageGroups: container.get<ListMessageGroups>(TOKENS.ListMessageGroups),
+  listMessages: container.get<ListMessages>(TOKENS.ListMessages),
+  createMessage: container.get<CreateMessage>(TOKENS.CreateMessage),
+  usersShort: container.get<UsersShort>(TOKENS.UsersShort),
+  tokenVerifier: container.get<TokenVerifier>(TOKENS.TokenVerifier),
+  readiness: container.get<readonly ReadinessCheck[]>(TOKENS.ReadinessChecks),
+});

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+
+const awsEnv = {
+  AWS_REGION: 'eu-west-1',
+  CONNECTION_URL: 'postgresql://cruddur:secret@db.internal:5432/cruddur',
+  AWS_COGNITO_USER_POOL_ID: 'eu-west-1_AbCd1234',
+  AWS_COGNITO_USER_POOL_CLIENT_ID: '5d3ntk8s0mclientid',
+};
+
+describe('host configuration', () => {
+  it('runs on embedded engines when nothing is configured', () => {
+    expect(loadConfig({})).toEqual({
+      ok: true,
+      config: { port: 4567, host: '127.0.0.1', backend: { kind: 'embedded', tableName: 'cruddur-messages' } },
+    });
+  });
+
+  it('runs purely in memory with --memory or CRUDDUR_BACKEND=memory', () => {
+    expect(loadConfig({}, ['--memory'])).toMatchObject({ ok: true, config: { backend: { kind: 'memory' } } });
+    expect(loadConfig({ CRUDDUR_BACKEND: 'memory' })).toMatchObject({ ok: true, config: { backend: { kind: 'memory' } } });
+  });
+
+  it('honours PORT, HOST and DDB_MESSAGE_TABLE', () => {
+    expect(loadConfig({ PORT: '8080', HOST: '0.0.0.0', DDB_MESSAGE_TABLE: 'dm-test' })).toEqual({
+      ok: true,
+      config: { port: 8080, host: '0.0.0.0', backend: { kind: 'embedded', tableName: 'dm-test' } },
+    });
+  });
+
+  it('uses real services when they are configured, preferring the DynamoDB-specific endpoint', () => {
+    const result = loadConfig({
+      ...awsEnv,
+      AWS_ENDPOINT_URL: 'http://localstack:4566',
+      AWS_ENDPOINT_URL_DYNAMODB: 'http://dynamodb-local:8000',
+    });
+    expect(result).toEqual({
+      ok: true,
+      config: {
+        port: 4567,
+        host: '127.0.0.1',
+        backend: {
+          kind: 'aws',
+          region: 'eu-west-1',
+          dynamoEndpoint: 'http://dynamodb-local:8000',
+          tableName: 'cruddur-messages',
+          connectionUrl: awsEnv.CONNECTION_URL,
+          userPoolId: awsEnv.AWS_COGNITO_USER_POOL_ID,
+          userPoolClientId: awsEnv.AWS_COGNITO_USER_POOL_CLIENT_ID,
+        },
+      },
+    });
+  });
+
+  it('lists every problem, one line each, without echoing passwords', () => {
+    const result = loadConfig({
+      PORT: 'eighty',
+      CONNECTION_URL: 'not a url with :secret@ inside',
+      AWS_COGNITO_USER_POOL_ID: 'nope',
+      DDB_MESSAGE_TABLE: 'x',
+    });
+    expect(result.ok).toBe(false);
+    const problems = result.ok ? [] : result.problems;
+    expect(problems.map((line) => line.split(':')[0])).toEqual([
+      'PORT',
+      'DDB_MESSAGE_TABLE',
+      'AWS_REGION (or AWS_DEFAULT_REGION)',
+      'CONNECTION_URL',
+      'AWS_COGNITO_USER_POOL_ID',
+      'AWS_COGNITO_USER_POOL_CLIENT_ID',
+    ]);
+    expect(problems.join('\n')).not.toContain('secret@');
+  });
+
+  it('refuses an unknown backend name', () => {
+    expect(loadConfig({ CRUDDUR_BACKEND: 'sqlite' })).toEqual({
+      ok: false,
+      problems: ['CRUDDUR_BACKEND: "sqlite" is not one of memory, embedded, aws.'],
+    });
+  });
+});
