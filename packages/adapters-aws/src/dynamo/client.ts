@@ -1,0 +1,44 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+
+export interface DynamoClientOptions {
+  readonly region: string;
+  /** e.g. `http://127.0.0.1:8000` for dynalite or DynamoDB Local; absent for AWS. */
+  readonly endpoint?: string | undefined;
+  /** Absent: the SDK's default chain, or throwaway keys when the endpoint is on loopback. */
+  readonly credentials?:
+    | { readonly accessKeyId: string; readonly secretAccessKey: string; readonly sessionToken?: string }
+    | undefined;
+  /** Total tries per call, first one included (SDK standard retry with backoff). Default 3. */
+  readonly maxAttempts?: number | undefined;
+  /** Time to open a socket. Default 1000 ms. */
+  readonly connectionTimeoutMs?: number | undefined;
+  /** Time for a response once connected. Default 2000 ms. */
+  readonly requestTimeoutMs?: number | undefined;
+}
+
+const LOOPBACK = /^https?:\/\/(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?(\/|$)/i;
+
+/** Local emulators accept any keys; a real endpoint must never get these. */
+const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
+
+/**
+ * One DocumentClient for the process. Retries and timeouts are bounded so that a stopped or
+ * unreachable engine fails a request in a few seconds (→ 503), instead of hanging it.
+ */
+export const createDynamoDocumentClient = (options: DynamoClientOptions): DynamoDBDocumentClient => {
+  const { region, endpoint, maxAttempts = 3, connectionTimeoutMs = 1000, requestTimeoutMs = 2000 } = options;
+  const credentials =
+    options.credentials ?? (endpoint !== undefined && LOOPBACK.test(endpoint) ? LOCAL_CREDENTIALS : undefined);
+  const client = new DynamoDBClient({
+    region,
+    maxAttempts,
+    requestHandler: { connectionTimeout: connectionTimeoutMs, requestTimeout: requestTimeoutMs },
+    ...(endpoint === undefined ? {} : { endpoint }),
+    ...(credentials === undefined ? {} : { credentials }),
+  });
+  return DynamoDBDocumentClient.from(client, {
+    // Optional attributes are simply left out of items instead of failing the call.
+    marshallOptions: { removeUndefinedValues: true },
+  });
+};

@@ -1,0 +1,55 @@
+import { randomUUID } from 'node:crypto';
+import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { ConversationsHarness } from '@cruddur/core/testing';
+import {
+  createDynamoDocumentClient,
+  DynamoConversations,
+  ensureMessagesTable,
+  inboxPartition,
+} from '../../src/dynamo/index.js';
+
+export interface DynamoHarness extends ConversationsHarness {
+  readonly client: DynamoDBDocumentClient;
+  readonly tableName: string;
+  readonly conversations: DynamoConversations;
+}
+
+/** Every inbox row of the owner as stored, newest first: duplicates and leftovers included. */
+export const storedInboxRows = async (client: DynamoDBDocumentClient, tableName: string, ownerUuid: string) => {
+  const rows: Array<{ groupUuid: string; lastMessage: string }> = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await client.send(
+      new QueryCommand({
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': inboxPartition(ownerUuid) },
+        ScanIndexForward: false,
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    for (const item of page.Items ?? []) {
+      rows.push({ groupUuid: String(item.message_group_uuid), lastMessage: String(item.message) });
+    }
+    startKey = page.LastEvaluatedKey;
+  } while (startKey !== undefined);
+  return rows;
+};
+
+/** A fresh table on the engine and an adapter over it (with its own client, to count or fault). */
+export const dynamoHarness = async (
+  endpoint: string,
+  { prepare }: { prepare?: (client: DynamoDBDocumentClient) => void } = {},
+): Promise<DynamoHarness> => {
+  const client = createDynamoDocumentClient({ region: 'local', endpoint });
+  const tableName = `messages-${randomUUID()}`;
+  await ensureMessagesTable(client, tableName);
+  prepare?.(client);
+  const conversations = new DynamoConversations({ client, tableName });
+  return {
+    client,
+    tableName,
+    conversations,
+    backdoor: { storedInboxRows: (ownerUuid) => storedInboxRows(client, tableName, ownerUuid) },
+  };
+};
