@@ -1,0 +1,15 @@
+export { FixedClock } from './fixed-clock.js';
+export {
+  InMemoryConversations,
+  type StoredInboxRow,
+} from './in-memory-conversations.js';
+export { InMemoryIdentityProviderDirectory } from './in-memory-identity-provider-directory.js';
+export {
+  InMemoryTokenVerifier,
+  type InMemoryTokenVerifierOptions,
+  type IssueTokenOptions,
+} from './in-memory-token-verifier.js';
+export { InMemoryUserDirectory, type InMemoryUserDirectoryOptions } from './in-memory-user-directory.js';
+export type { Step } from './instant-input.js';
+export { SequentialIdGenerator, type SequentialIdGeneratorOptions } from './sequential-id-generator.js';
+export { SteppingClock } from './stepping-clock.js';

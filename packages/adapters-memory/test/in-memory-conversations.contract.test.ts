@@ -1,0 +1,12 @@
+import { runConversationsContract } from '@cruddur/core/testing';
+import { InMemoryConversations } from '../src/index.js';
+
+runConversationsContract(
+  'memory',
+  async () => {
+    const conversations = new InMemoryConversations();
+    // The adapter carries the backdoor method itself: its stored rows are its own state.
+    return { conversations, backdoor: conversations };
+  },
+  { parallelSends: 200 },
+);
