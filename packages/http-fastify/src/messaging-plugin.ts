@@ -1,0 +1,37 @@
+import type {
+  CreateMessage,
+  ListMessageGroups,
+  ListMessages,
+  TokenVerifier,
+  UsersShort,
+} from '@cruddur/core';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { authHooks } from './auth.js';
+import { messageGroupRoutes } from './routes/message-groups.js';
+import { messageRoutes } from './routes/messages.js';
+import { userRoutes } from './routes/users.js';
+
+export interface MessagingPluginOptions {
+  readonly listMessageGroups: ListMessageGroups;
+  readonly listMessages: ListMessages;
+  readonly createMessage: CreateMessage;
+  readonly usersShort: UsersShort;
+  readonly tokenVerifier: TokenVerifier;
+}
+
+/**
+ * The `/api` routes of the HTTP contract (design §5), with their auth hooks. Errors are
+ * thrown, not answered here: the host installs `errorHandler` once (buildApp does), so a
+ * host embedding this plugin elsewhere must install it too to keep the error contract.
+ */
+export const messagingPlugin: FastifyPluginAsyncTypebox<MessagingPluginOptions> = async (app, deps) => {
+  app.decorateRequest('identity', null);
+  const auth = authHooks(deps.tokenVerifier);
+  await app.register(messageGroupRoutes, { listMessageGroups: deps.listMessageGroups, auth });
+  await app.register(messageRoutes, {
+    listMessages: deps.listMessages,
+    createMessage: deps.createMessage,
+    auth,
+  });
+  await app.register(userRoutes, { usersShort: deps.usersShort, auth });
+};

@@ -1,0 +1,77 @@
+import type { CreateMessage, CreateMessageInput, ListMessages } from '@cruddur/core';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { type AuthHooks, callerOf } from '../auth.js';
+import { HttpRequestError } from '../error-handler.js';
+import { errorResponses, PageQuery } from '../schemas/common.js';
+import { CreatedMessageJson, CreateMessageBody, MessageList, MessagesParams } from '../schemas/messages.js';
+import { announceNextPage } from './pagination.js';
+import { createdMessageJson, messageJson } from './presenters.js';
+
+export interface MessageRoutesOptions {
+  readonly listMessages: ListMessages;
+  readonly createMessage: CreateMessage;
+  readonly auth: AuthHooks;
+}
+
+export const messageRoutes: FastifyPluginAsyncTypebox<MessageRoutesOptions> = async (
+  app,
+  { listMessages, createMessage, auth },
+) => {
+  app.get(
+    '/api/messages/:message_group_uuid',
+    {
+      onRequest: auth.required,
+      schema: {
+        operationId: 'listMessages',
+        tags: ['messages'],
+        summary: 'One conversation, newest page first; members only',
+        security: [{ bearerAuth: [] }],
+        params: MessagesParams,
+        querystring: PageQuery,
+        response: { 200: MessageList, ...errorResponses(400, 401, 403, 404, 503) },
+      },
+    },
+    async (request, reply) => {
+      const { limit, cursor } = request.query;
+      const page = await listMessages.execute({
+        callerSub: callerOf(request).sub,
+        groupUuid: request.params.message_group_uuid,
+        limit,
+        cursor,
+      });
+      announceNextPage(request, reply, limit, page.nextCursor);
+      return page.items.map(messageJson);
+    },
+  );
+
+  app.post(
+    '/api/messages',
+    {
+      onRequest: auth.required,
+      schema: {
+        operationId: 'createMessage',
+        tags: ['messages'],
+        summary: 'Send a message: to a handle (create mode) or into a group you are in (update mode)',
+        security: [{ bearerAuth: [] }],
+        body: CreateMessageBody,
+        response: { 200: CreatedMessageJson, ...errorResponses(400, 401, 403, 404, 413, 415, 422, 503) },
+      },
+    },
+    async (request) => {
+      const message = await createMessage.execute(toInput(callerOf(request).sub, request.body));
+      return createdMessageJson(message);
+    },
+  );
+};
+
+function toInput(callerSub: string, body: CreateMessageBody): CreateMessageInput {
+  const { message, handle, message_group_uuid: groupUuid } = body;
+  if (handle !== undefined && groupUuid === undefined) return { mode: 'create', callerSub, handle, message };
+  if (groupUuid !== undefined && handle === undefined)
+    return { mode: 'update', callerSub, groupUuid, message };
+  throw new HttpRequestError(
+    400,
+    'invalid_message_target',
+    'Send exactly one of handle (to start or continue a conversation) or message_group_uuid (to reply).',
+  );
+}

@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, type TestApp } from './support/test-app.js';
+
+interface OpenApiDocument {
+  openapi: string;
+  paths: Record<string, Record<string, { security?: unknown[]; responses: Record<string, unknown> }>>;
+  components: { securitySchemes: Record<string, unknown> };
+}
+
+describe('OpenAPI', () => {
+  let t: TestApp;
+  let doc: OpenApiDocument;
+
+  beforeAll(async () => {
+    t = await buildTestApp();
+    const response = await t.get('/openapi.json');
+    expect(response.statusCode).toBe(200);
+    doc = response.json<OpenApiDocument>();
+  });
+  afterAll(() => t.close());
+
+  it('lists every route with its methods', () => {
+    const operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+
+    expect(operations.sort()).toEqual(
+      [
+        'GET /api/message_groups',
+        'GET /api/messages/{message_group_uuid}',
+        'POST /api/messages',
+        'GET /api/users/@{handle}/short',
+        'GET /healthz',
+        'GET /readyz',
+        'GET /.well-known/jwks.json',
+        'POST /dev/token',
+        'GET /dev/users',
+      ].sort(),
+    );
+    expect(doc.openapi).toMatch(/^3\./);
+  });
+
+  it('marks the API routes as bearer-protected and documents their errors', () => {
+    expect(doc.components.securitySchemes).toHaveProperty('bearerAuth');
+    const inbox = doc.paths['/api/message_groups']?.get;
+    expect(inbox?.security).toEqual([{ bearerAuth: [] }]);
+    expect(Object.keys(inbox?.responses ?? {})).toEqual(expect.arrayContaining(['200', '400', '401', '503']));
+    expect(Object.keys(doc.paths['/api/messages']?.post?.responses ?? {})).toContain('422');
+  });
+
+  it('serves the docs UI', async () => {
+    const response = await t.get('/docs');
+    const page = response.statusCode === 302 ? await t.get(String(response.headers.location)) : response;
+
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['content-type']).toMatch(/text\/html/);
+  });
+});

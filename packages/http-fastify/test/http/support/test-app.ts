@@ -1,0 +1,123 @@
+import { LocalTokenIssuer } from '@cruddur/adapters-aws/cognito';
+import {
+  InMemoryConversations,
+  InMemoryUserDirectory,
+  SequentialIdGenerator,
+  SteppingClock,
+} from '@cruddur/adapters-memory';
+import {
+  type Conversations,
+  CreateMessage,
+  ListMessageGroups,
+  ListMessages,
+  type User,
+  type UserDirectory,
+  UsersShort,
+} from '@cruddur/core';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { buildApp, type ReadinessCheck } from '../../../src/app.js';
+
+export const TEST_ISSUER = 'http://localhost:4567/test-issuer';
+
+let sharedIssuer: Promise<LocalTokenIssuer> | undefined;
+/** Making an RSA key pair costs tens of milliseconds, so one issuer serves a whole test file. */
+export const testIssuer = (): Promise<LocalTokenIssuer> => {
+  sharedIssuer ??= LocalTokenIssuer.create({ issuer: TEST_ISSUER });
+  return sharedIssuer;
+};
+
+export interface TestAppOptions {
+  /** Wraps the memory adapter the use cases see, e.g. to simulate an outage. */
+  readonly wrapUsers?: (users: UserDirectory) => UserDirectory;
+  readonly wrapConversations?: (conversations: Conversations) => Conversations;
+  readonly readiness?: readonly ReadinessCheck[];
+  readonly readinessTimeoutMs?: number;
+  /** Receives the app's JSON log lines (level info and up); no logging without it. */
+  readonly logTo?: (line: string) => void;
+  /** Registers the embedded-mode dev routes; on by default. */
+  readonly devRoutes?: boolean;
+}
+
+/** Who makes a request: a user (a fresh valid token), a raw `Authorization` value, or nobody. */
+export type Caller = User | { readonly authorization: string } | null;
+
+export interface Call {
+  readonly as?: Caller;
+  readonly payload?: unknown;
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+export interface TestApp {
+  readonly app: FastifyInstance;
+  readonly issuer: LocalTokenIssuer;
+  readonly users: InMemoryUserDirectory;
+  readonly conversations: InMemoryConversations;
+  /** A registered user whose Cognito sub is `sub-<handle>`. */
+  aUser(handle: string, displayName?: string): Promise<User>;
+  tokenFor(user: User): string;
+  get(url: string, call?: Call): Promise<LightMyRequestResponse>;
+  post(url: string, call?: Call): Promise<LightMyRequestResponse>;
+  close(): Promise<void>;
+}
+
+/** The real app on memory adapters, deterministic ids and clock, and a real local JWT issuer. */
+export async function buildTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const issuer = await testIssuer();
+  const { logTo } = options;
+  const users = new InMemoryUserDirectory({ ids: new SequentialIdGenerator({ prefix: 'aaaaaaaa' }) });
+  const conversations = new InMemoryConversations();
+  const seenUsers = options.wrapUsers?.(users) ?? users;
+  const seenConversations = options.wrapConversations?.(conversations) ?? conversations;
+  const ports = { users: seenUsers, conversations: seenConversations };
+  const app = await buildApp(
+    {
+      listMessageGroups: new ListMessageGroups(ports),
+      listMessages: new ListMessages(ports),
+      createMessage: new CreateMessage({
+        ...ports,
+        clock: new SteppingClock(),
+        ids: new SequentialIdGenerator({ prefix: 'bbbbbbbb' }),
+      }),
+      usersShort: new UsersShort(ports),
+      tokenVerifier: issuer.verifier(),
+      readiness: options.readiness ?? [],
+      devIssuer: options.devRoutes === false ? undefined : { issuer, users },
+    },
+    {
+      logger: logTo ? { level: 'info', stream: { write: (line: string) => logTo(line) } } : false,
+      ...(options.readinessTimeoutMs === undefined ? {} : { readinessTimeoutMs: options.readinessTimeoutMs }),
+    },
+  );
+
+  const tokenFor = (user: User): string => {
+    if (user.cognitoUserId === null) throw new Error(`${user.handle} has no Cognito sub`);
+    return issuer.issueAccessToken({ sub: user.cognitoUserId, username: user.handle }).accessToken;
+  };
+  const headersFor = (call: Call): Record<string, string> => {
+    const { as = null, headers = {} } = call;
+    if (as === null) return { ...headers };
+    const authorization = 'authorization' in as ? as.authorization : `Bearer ${tokenFor(as)}`;
+    return { ...headers, authorization };
+  };
+
+  return {
+    app,
+    issuer,
+    users,
+    conversations,
+    aUser: (handle, displayName = `User ${handle}`) =>
+      users.create({ handle, displayName, email: `${handle}@example.test`, cognitoUserId: `sub-${handle}` }),
+    tokenFor,
+    get: (url, call = {}) => app.inject({ method: 'GET', url, headers: headersFor(call) }),
+    post: (url, call = {}) => {
+      const payload = call.payload;
+      const body =
+        payload === undefined
+          ? {}
+          : { payload: typeof payload === 'string' ? payload : JSON.stringify(payload) };
+      const contentType = payload === undefined ? {} : { 'content-type': 'application/json' };
+      return app.inject({ method: 'POST', url, headers: { ...contentType, ...headersFor(call) }, ...body });
+    },
+    close: () => app.close(),
+  };
+}
