@@ -6,7 +6,9 @@ const conditions = ['@cruddur/source', 'node', 'import', 'default'];
 
 export const testConfig: ViteUserConfig = {
   resolve: { conditions },
-  ssr: { resolve: { conditions, externalConditions: ['@cruddur/source'] } },
+  // Only these two for workers: 'import' there would make Node load ESM builds inside CommonJS
+  // packages (pg requiring pg-pool), which breaks them.
+  ssr: { resolve: { conditions: ['@cruddur/source', 'node'], externalConditions: ['@cruddur/source'] } },
   test: {
     include: ['test/**/*.test.ts'],
     reporters: ['default', 'json'],

@@ -96,3 +96,17 @@ describe('fixed-width instants', () => {
     expect([...instants].sort()).toEqual(byTime);
   });
 });
+
+describe('impossible and early times', () => {
+  it('refuses dates that do not exist instead of rolling them over', () => {
+    expect(normalizeInstant('2023-02-30 00:00:00')).toBeNull();
+    expect(normalizeInstant('2023-02-29T00:00:00Z')).toBeNull();
+    expect(normalizeInstant('2023-03-22T24:00:00+00:00')).toBeNull();
+    expect(isInstant('2023-02-30T00:00:00.000000+00:00')).toBe(false);
+  });
+
+  it('formats times before 1970 with a positive fraction', () => {
+    expect(instantFromEpochMicros(-1n)).toBe('1969-12-31T23:59:59.999999+00:00');
+    expect(normalizeInstant('1969-12-31T23:59:59.5Z')).toBe('1969-12-31T23:59:59.500000+00:00');
+  });
+});

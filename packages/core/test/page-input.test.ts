@@ -22,3 +22,7 @@ describe('toPageRequest', () => {
     expect(() => toPageRequest({ limit: 51 })).toThrow('limit must be an integer from 1 to 50, got 51.');
   });
 });
+
+it('treats an empty cursor as the first page', () => {
+  expect(toPageRequest({ cursor: '' })).toEqual({ limit: 20, cursor: null });
+});

@@ -1,4 +1,3 @@
-import './vitest-conditions-workaround.js';
 import { randomUUID } from 'node:crypto';
 import type { User, UserDirectory } from '@cruddur/core';
 import { aNewUser } from '@cruddur/core/testing';

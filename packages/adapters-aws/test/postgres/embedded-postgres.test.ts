@@ -1,4 +1,3 @@
-import './vitest-conditions-workaround.js';
 import { randomUUID } from 'node:crypto';
 import { runUserDirectoryContract } from '@cruddur/core/testing';
 import type pg from 'pg';

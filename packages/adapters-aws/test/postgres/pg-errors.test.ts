@@ -1,4 +1,3 @@
-import './vitest-conditions-workaround.js';
 import { describe, expect, it } from 'vitest';
 import { isPostgresUnavailable } from '../../src/postgres/index.js';
 import { uniqueViolation } from '../../src/postgres/pg-errors.js';

@@ -1,4 +1,3 @@
-import './vitest-conditions-workaround.js';
 import { runUserDirectoryContract } from '@cruddur/core/testing';
 import { CachingUserDirectory, migrate, PgUserDirectory } from '../../src/postgres/index.js';
 import { pgMemPool } from './engines.js';

@@ -1,4 +1,3 @@
-import './vitest-conditions-workaround.js';
 import { DependencyUnavailableError } from '@cruddur/core';
 import { aNewUser } from '@cruddur/core/testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';

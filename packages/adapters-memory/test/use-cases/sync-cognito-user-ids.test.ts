@@ -31,7 +31,7 @@ describe('SyncCognitoUserIds', () => {
     expect(await sync.execute()).toEqual([
       { handle: 'ann', sub: 'sub-ann', outcome: 'linked' },
       { handle: 'bo', sub: 'sub-bo', outcome: 'already_linked' },
-      { handle: 'cy', sub: 'sub-cy-new', outcome: 'linked' },
+      { handle: 'cy', sub: 'sub-cy-new', outcome: 'relinked' },
       { handle: 'zed', sub: 'sub-zed', outcome: 'no_local_user' },
       { handle: 'eve', sub: 'sub-taken', outcome: 'no_local_user' },
     ]);
@@ -44,6 +44,18 @@ describe('SyncCognitoUserIds', () => {
     const { users, sync } = await setup([{ handle: 'ann', sub: 'sub-taken' }]);
     expect(await sync.execute()).toEqual([{ handle: 'ann', sub: 'sub-taken', outcome: 'sub_taken' }]);
     expect((await users.findBySub('sub-taken'))?.handle).toBe('dee');
+    expect((await users.findByHandle('ann'))?.cognitoUserId).toBeNull();
+  });
+
+  it('links nobody when several identity-provider users claim one handle', async () => {
+    const { users, sync } = await setup([
+      { handle: 'ann', sub: 'sub-ann-1' },
+      { handle: 'ann', sub: 'sub-ann-2' },
+    ]);
+    expect(await sync.execute()).toEqual([
+      { handle: 'ann', sub: 'sub-ann-1', outcome: 'duplicate_handle' },
+      { handle: 'ann', sub: 'sub-ann-2', outcome: 'duplicate_handle' },
+    ]);
     expect((await users.findByHandle('ann'))?.cognitoUserId).toBeNull();
   });
 

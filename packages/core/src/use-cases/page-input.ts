@@ -10,5 +10,6 @@ export const toPageRequest = ({ limit = DEFAULT_PAGE_LIMIT, cursor }: PageInput)
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_LIMIT) {
     throw new InvalidPageLimitError(limit, MAX_PAGE_LIMIT);
   }
-  return { limit, cursor: cursor ?? null };
+  // `?cursor=` with nothing after it asks for the first page, like no cursor at all.
+  return { limit, cursor: cursor || null };
 };

@@ -2,7 +2,11 @@ import { CognitoUserIdTakenError } from '../domain/errors.js';
 import type { IdentityProviderDirectory } from '../ports/identity-provider-directory.js';
 import type { UserDirectory } from '../ports/user-directory.js';
 
-export type SyncOutcome = 'linked' | 'already_linked' | 'no_local_user' | 'sub_taken';
+/**
+ * `relinked`: the user had another sub before (worth a look: a re-created Cognito account).
+ * `duplicate_handle`: several Cognito users claim the handle, so none is linked.
+ */
+export type SyncOutcome = 'linked' | 'relinked' | 'already_linked' | 'no_local_user' | 'sub_taken' | 'duplicate_handle';
 
 export interface SyncReportLine {
   readonly handle: string;
@@ -22,9 +26,12 @@ export class SyncCognitoUserIds {
       this.deps.users.listAll(),
     ]);
     const subByHandle = new Map(local.map((user) => [user.handle, user.cognitoUserId]));
+    const claims = new Map<string, number>();
+    for (const { handle } of remote) claims.set(handle, (claims.get(handle) ?? 0) + 1);
     const report: SyncReportLine[] = [];
     for (const { handle, sub } of remote) {
-      report.push({ handle, sub, outcome: await this.link(subByHandle, handle, sub) });
+      const outcome = (claims.get(handle) ?? 0) > 1 ? 'duplicate_handle' : await this.link(subByHandle, handle, sub);
+      report.push({ handle, sub, outcome });
     }
     return report;
   }
@@ -35,9 +42,11 @@ export class SyncCognitoUserIds {
     sub: string,
   ): Promise<SyncOutcome> {
     if (!subByHandle.has(handle)) return 'no_local_user';
-    if (subByHandle.get(handle) === sub) return 'already_linked';
+    const previous = subByHandle.get(handle);
+    if (previous === sub) return 'already_linked';
     try {
-      return (await this.deps.users.setCognitoUserId(handle, sub)) ? 'linked' : 'no_local_user';
+      if (!(await this.deps.users.setCognitoUserId(handle, sub))) return 'no_local_user';
+      return previous ? 'relinked' : 'linked';
     } catch (error) {
       if (error instanceof CognitoUserIdTakenError) return 'sub_taken';
       throw error;
