@@ -29,7 +29,8 @@ const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
 export const createDynamoDocumentClient = (options: DynamoClientOptions): DynamoDBDocumentClient => {
   const { region, endpoint, maxAttempts = 3, connectionTimeoutMs = 1000, requestTimeoutMs = 2000 } = options;
   const credentials =
-    options.credentials ?? (endpoint !== undefined && LOOPBACK.test(endpoint) ? LOCAL_CREDENTIALS : undefined);
+    options.credentials ??
+    (endpoint !== undefined && LOOPBACK.test(endpoint) ? LOCAL_CREDENTIALS : undefined);
   const client = new DynamoDBClient({
     region,
     maxAttempts,

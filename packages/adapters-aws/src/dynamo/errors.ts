@@ -22,7 +22,12 @@ const UNREACHABLE_CODES = new Set([
   'EHOSTUNREACH',
   'ENETUNREACH',
 ]);
-const UNREACHABLE_NAMES = new Set(['TimeoutError', 'AbortError', 'RequestTimeout', 'RequestTimeoutException']);
+const UNREACHABLE_NAMES = new Set([
+  'TimeoutError',
+  'AbortError',
+  'RequestTimeout',
+  'RequestTimeoutException',
+]);
 
 /** Retry-After hints, in seconds. */
 export const RETRY_AFTER = { throttled: 1, serverError: 2, unreachable: 5, tableMissing: 5 } as const;
@@ -55,7 +60,8 @@ export const isConditionalCheckFailed = (error: unknown): boolean =>
 export const translateDynamoError = (error: unknown): unknown => {
   const { name, $fault, $metadata } = shape(error);
   const status = typeof $metadata?.httpStatusCode === 'number' ? $metadata.httpStatusCode : 0;
-  const retryAfter = (seconds: number) => new DependencyUnavailableError(DEPENDENCY, seconds, { cause: error });
+  const retryAfter = (seconds: number) =>
+    new DependencyUnavailableError(DEPENDENCY, seconds, { cause: error });
   if (error instanceof DependencyUnavailableError) return error;
   if (typeof name === 'string' && THROTTLING.has(name)) return retryAfter(RETRY_AFTER.throttled);
   // A missing table means the engine is not ready (tables are created at start); /readyz says why.

@@ -37,7 +37,10 @@ export class GroupDirectory {
     const { pk } = pairKey(userA, userB);
     const cached = this.pairs.get(pk);
     if (cached) return cached;
-    const groupUuid = stringAttribute((await this.get(pairKey(userA, userB), 'group_uuid')) ?? {}, 'group_uuid');
+    const groupUuid = stringAttribute(
+      (await this.get(pairKey(userA, userB), 'group_uuid')) ?? {},
+      'group_uuid',
+    );
     if (groupUuid !== null) this.pairs.set(pk, groupUuid);
     return groupUuid;
   }
@@ -86,7 +89,12 @@ export class GroupDirectory {
   private async get(key: { pk: string; sk: string }, projection: string): Promise<Item | undefined> {
     const { Item } = await dynamoCall(() =>
       this.table.client.send(
-        new GetCommand({ TableName: this.table.name, Key: key, ProjectionExpression: projection, ConsistentRead: true }),
+        new GetCommand({
+          TableName: this.table.name,
+          Key: key,
+          ProjectionExpression: projection,
+          ConsistentRead: true,
+        }),
       ),
     );
     return Item;

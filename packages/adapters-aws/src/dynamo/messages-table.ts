@@ -33,7 +33,8 @@ export const writeBatch = async (table: MessagesTable, requests: readonly WriteR
   for (let start = 0; start < requests.length; start += BATCH_LIMIT) {
     let pending = requests.slice(start, start + BATCH_LIMIT).map(toBatchRequest);
     for (let attempt = 0; pending.length > 0; attempt++) {
-      if (attempt > UNPROCESSED_RETRIES) throw new DependencyUnavailableError('dynamodb', RETRY_AFTER.throttled);
+      if (attempt > UNPROCESSED_RETRIES)
+        throw new DependencyUnavailableError('dynamodb', RETRY_AFTER.throttled);
       if (attempt > 0) await pause(25 * 2 ** attempt);
       const batch = pending;
       const { UnprocessedItems } = await dynamoCall(() =>

@@ -1,4 +1,10 @@
-import { type InboxEntry, type Instant, type Message, normalizeInstant, type Participant } from '@cruddur/core';
+import {
+  type InboxEntry,
+  type Instant,
+  type Message,
+  normalizeInstant,
+  type Participant,
+} from '@cruddur/core';
 import { inboxKey, instantOfInboxSortKey, messageKey } from './keys.js';
 
 /** An item as the DocumentClient returns it: attribute name → plain JS value. */

@@ -7,12 +7,17 @@ import { type ItemKey, instantOfInboxSortKey, isCanonicalInboxSortKey } from './
  * runs this and whenever. Rows whose time cannot be read rank oldest; at equal times a row
  * in our own format beats one in the original's (same message, two spellings).
  */
+const isNewer = (sk: string, than: string): boolean => {
+  const [at, thanAt] = [instantOfInboxSortKey(sk), instantOfInboxSortKey(than)];
+  if (at !== thanAt) return thanAt === null || (at !== null && at > thanAt);
+  return isCanonicalInboxSortKey(sk) && !isCanonicalInboxSortKey(than);
+};
+
 export const staleInboxRows = (rows: readonly ItemKey[]): ItemKey[] => {
-  const rank = (sk: string): string => `${instantOfInboxSortKey(sk) ?? ''}|${isCanonicalInboxSortKey(sk) ? 1 : 0}`;
   const newest = new Map<string, ItemKey>();
   for (const row of rows) {
     const current = newest.get(row.pk);
-    if (current === undefined || rank(row.sk) > rank(current.sk)) newest.set(row.pk, row);
+    if (current === undefined || isNewer(row.sk, current.sk)) newest.set(row.pk, row);
   }
   return rows.filter((row) => newest.get(row.pk) !== row);
 };

@@ -27,7 +27,8 @@ const plusMicros = (instant: Instant, micros: number): Instant =>
  * many senders race for the same slot: they scatter over a window eight times wider each
  * round (64, 512, … µs), so most land on distinct slots instead of colliding again.
  */
-const spread = (attempt: number): number => (attempt < 2 ? 0 : randomInt(0, Math.min(8 ** attempt, 1_000_000)));
+const spread = (attempt: number): number =>
+  attempt < 2 ? 0 : randomInt(0, Math.min(8 ** attempt, 1_000_000));
 
 interface Taken {
   readonly createdAt: Instant;

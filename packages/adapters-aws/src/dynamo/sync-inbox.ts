@@ -46,7 +46,9 @@ export const claimInbox = async (table: MessagesTable, last: LastMessage): Promi
 
 export const readMarker = async (table: MessagesTable, groupUuid: string): Promise<LastMessage | null> => {
   const { Item } = await dynamoCall(() =>
-    table.client.send(new GetCommand({ TableName: table.name, Key: groupKey(groupUuid), ConsistentRead: true })),
+    table.client.send(
+      new GetCommand({ TableName: table.name, Key: groupKey(groupUuid), ConsistentRead: true }),
+    ),
   );
   return readLastMessage(groupUuid, Item);
 };
@@ -96,7 +98,11 @@ export const writeInboxRows = async (table: MessagesTable, last: LastMessage): P
  * Steps 2–4 of a send. A send that loses the marker still writes the rows of the message
  * that owns it: that finishes the work of a newer send that crashed after claiming.
  */
-export const syncInbox = async (table: MessagesTable, message: Message, recipient: Participant): Promise<void> => {
+export const syncInbox = async (
+  table: MessagesTable,
+  message: Message,
+  recipient: Participant,
+): Promise<void> => {
   const mine: LastMessage = {
     groupUuid: message.groupUuid,
     messageUuid: message.uuid,

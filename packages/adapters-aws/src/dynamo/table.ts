@@ -21,11 +21,20 @@ export interface TableDefinitionOptions {
 /** The original's table: `pk`/`sk` strings plus the group index over inbox rows. */
 export const messagesTableDefinition = (
   tableName: string,
-  { billingMode = 'PAY_PER_REQUEST', readCapacityUnits = 5, writeCapacityUnits = 5 }: TableDefinitionOptions = {},
+  {
+    billingMode = 'PAY_PER_REQUEST',
+    readCapacityUnits = 5,
+    writeCapacityUnits = 5,
+  }: TableDefinitionOptions = {},
 ): CreateTableCommandInput => {
   const throughput =
     billingMode === 'PROVISIONED'
-      ? { ProvisionedThroughput: { ReadCapacityUnits: readCapacityUnits, WriteCapacityUnits: writeCapacityUnits } }
+      ? {
+          ProvisionedThroughput: {
+            ReadCapacityUnits: readCapacityUnits,
+            WriteCapacityUnits: writeCapacityUnits,
+          },
+        }
       : {};
   return {
     TableName: tableName,
@@ -77,7 +86,9 @@ export const ensureMessagesTable = async (
   let outcome: 'created' | 'existed' = 'existed';
   if ((await dynamoCall(() => describe(client, tableName))) === undefined) {
     try {
-      await dynamoCall(() => client.send(new CreateTableCommand(messagesTableDefinition(tableName, definition))));
+      await dynamoCall(() =>
+        client.send(new CreateTableCommand(messagesTableDefinition(tableName, definition))),
+      );
       outcome = 'created';
     } catch (error) {
       // Another process created it between our describe and create: fine, wait for it.

@@ -1,19 +1,22 @@
 import { runConversationsContract } from '@cruddur/core/testing';
-import { afterAll } from 'vitest';
+import { afterAll, beforeAll } from 'vitest';
+import { runCompatibilitySuite } from './compatibility-suite.js';
 import { type Engine, startDynalite } from './engines.js';
 import { dynamoHarness } from './harness.js';
 
-let engine: Engine | undefined;
+let engine: Engine;
 
-runConversationsContract(
-  'DynamoConversations on dynalite',
-  async () => {
-    engine = await startDynalite();
-    return dynamoHarness(engine.endpoint);
-  },
-  { parallelSends: 200, parallelOpens: 20 },
-);
+beforeAll(async () => {
+  engine = await startDynalite();
+});
 
 afterAll(async () => {
-  await engine?.stop();
+  await engine.stop();
 });
+
+runConversationsContract('DynamoConversations on dynalite', () => dynamoHarness(engine.endpoint), {
+  parallelSends: 200,
+  parallelOpens: 20,
+});
+
+runCompatibilitySuite('dynalite', () => dynamoHarness(engine.endpoint));

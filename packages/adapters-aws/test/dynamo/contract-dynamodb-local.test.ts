@@ -1,22 +1,29 @@
 import { runConversationsContract } from '@cruddur/core/testing';
-import { afterAll, describe } from 'vitest';
+import { afterAll, beforeAll, describe } from 'vitest';
+import { runCompatibilitySuite } from './compatibility-suite.js';
 import { dynamoDbLocalRunnable } from './dynamodb-local.js';
 import { type Engine, startDynamoDbLocal } from './engines.js';
 import { dynamoHarness } from './harness.js';
 
-let engine: Engine | undefined;
-
 describe.runIf(dynamoDbLocalRunnable())('on DynamoDB Local', () => {
-  runConversationsContract(
-    'DynamoConversations on DynamoDB Local',
-    async () => {
-      engine = await startDynamoDbLocal();
-      return dynamoHarness(engine.endpoint);
-    },
-    { parallelSends: 200, parallelOpens: 20 },
-  );
+  let engine: Engine | undefined;
+
+  beforeAll(async () => {
+    engine = await startDynamoDbLocal();
+  });
 
   afterAll(async () => {
     await engine?.stop();
   });
+
+  const harness = () => {
+    if (engine === undefined) throw new Error('DynamoDB Local did not start');
+    return dynamoHarness(engine.endpoint);
+  };
+
+  runConversationsContract('DynamoConversations on DynamoDB Local', harness, {
+    parallelSends: 200,
+    parallelOpens: 20,
+  });
+  runCompatibilitySuite('DynamoDB Local', harness);
 });

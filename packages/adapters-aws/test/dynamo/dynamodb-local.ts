@@ -20,7 +20,7 @@ export const dynamoDbLocalRunnable = (): boolean => {
         '',
         '!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!',
         '!!  WARNING: `java` not found — DynamoDB Local tests are NOT running.     !!',
-        '!!  Install Java 17+ to prove the adapter on AWS\'s own emulator.          !!',
+        "!!  Install Java 17+ to prove the adapter on AWS's own emulator.          !!",
         '!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!',
         '',
       ].join('\n'),

@@ -1,5 +1,7 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { createServer, connect, type AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
@@ -64,14 +66,25 @@ const exited = (child: ChildProcess) =>
 export const startDynamoDbLocal = async ({ timeoutMs = 30_000 } = {}): Promise<Engine> => {
   const dir = dynamoDbLocalDir();
   const port = await freePort();
+  // It writes a metadata file into its working directory: keep that out of the repository.
+  const cwd = await mkdtemp(join(tmpdir(), 'dynamodb-local-'));
   const child = spawn(
     'java',
-    [`-Djava.library.path=${join(dir, 'DynamoDBLocal_lib')}`, '-jar', join(dir, 'DynamoDBLocal.jar'), '-inMemory', '-port', String(port)],
-    { stdio: 'ignore' },
+    [
+      `-Djava.library.path=${join(dir, 'DynamoDBLocal_lib')}`,
+      '-jar',
+      join(dir, 'DynamoDBLocal.jar'),
+      '-inMemory',
+      '-disableTelemetry',
+      '-port',
+      String(port),
+    ],
+    { stdio: 'ignore', cwd },
   );
   const stop = async () => {
     child.kill('SIGTERM');
     await exited(child);
+    await rm(cwd, { recursive: true, force: true });
   };
   const deadline = Date.now() + timeoutMs;
   while (!(await accepts(port))) {

@@ -15,7 +15,11 @@ export interface DynamoHarness extends ConversationsHarness {
 }
 
 /** Every inbox row of the owner as stored, newest first: duplicates and leftovers included. */
-export const storedInboxRows = async (client: DynamoDBDocumentClient, tableName: string, ownerUuid: string) => {
+export const storedInboxRows = async (
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  ownerUuid: string,
+) => {
   const rows: Array<{ groupUuid: string; lastMessage: string }> = [];
   let startKey: Record<string, unknown> | undefined;
   do {

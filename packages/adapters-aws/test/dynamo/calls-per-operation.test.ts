@@ -1,0 +1,88 @@
+import { randomUUID } from 'node:crypto';
+import { aMessage, anInstant, aParticipant } from '@cruddur/core/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { countCalls } from './client-hooks.js';
+import { type Engine, startDynalite } from './engines.js';
+import { type DynamoHarness, dynamoHarness } from './harness.js';
+
+/** Round trips per operation (design §11), counted at the client. */
+describe('DynamoDB calls per operation', () => {
+  let engine: Engine;
+  let harness: DynamoHarness;
+  let calls: ReturnType<typeof countCalls>;
+
+  beforeAll(async () => {
+    engine = await startDynalite();
+    harness = await dynamoHarness(engine.endpoint, {
+      prepare: (client) => {
+        calls = countCalls(client);
+      },
+    });
+  });
+  afterAll(async () => {
+    await engine.stop();
+  });
+
+  const conversationWithHistory = async () => {
+    const [a, b] = [aParticipant(), aParticipant()];
+    const groupUuid = await harness.conversations.openGroup([a.uuid, b.uuid], randomUUID());
+    for (let i = 0; i < 10; i++) {
+      await harness.conversations.append(aMessage(groupUuid, a, b, { sentAt: anInstant(i) }));
+    }
+    return { a, b, groupUuid };
+  };
+
+  it('opens a group in 2 calls', async () => {
+    calls.reset();
+    await harness.conversations.openGroup([randomUUID(), randomUUID()], randomUUID());
+    expect(calls.total()).toBe(2);
+  });
+
+  it('sends the first message of a group in 4 calls (nothing to delete)', async () => {
+    const [a, b] = [aParticipant(), aParticipant()];
+    const groupUuid = await harness.conversations.openGroup([a.uuid, b.uuid], randomUUID());
+    calls.reset();
+    await harness.conversations.append(aMessage(groupUuid, a, b));
+    expect(calls.byCommand()).toEqual({
+      PutItemCommand: 1,
+      UpdateItemCommand: 1,
+      BatchWriteItemCommand: 1,
+      QueryCommand: 1,
+    });
+  });
+
+  it('sends a reply in 5 calls, within the budget of 6', async () => {
+    const { a, b, groupUuid } = await conversationWithHistory();
+    calls.reset();
+    await harness.conversations.append(aMessage(groupUuid, b, a, { sentAt: anInstant(100) }));
+    expect(calls.byCommand()).toEqual({
+      PutItemCommand: 1,
+      UpdateItemCommand: 1,
+      BatchWriteItemCommand: 2,
+      QueryCommand: 1,
+    });
+  });
+
+  it('lists an inbox page in 1 call', async () => {
+    const { a } = await conversationWithHistory();
+    calls.reset();
+    await harness.conversations.listInbox(a.uuid, { limit: 20, cursor: null });
+    expect(calls.total()).toBe(1);
+  });
+
+  it('lists a page of messages in 1 call, and a known group costs no membership call', async () => {
+    const { a, groupUuid } = await conversationWithHistory();
+    const first = await harness.conversations.listMessages(groupUuid, { limit: 20, cursor: null });
+    calls.reset();
+    expect(await harness.conversations.findGroupMembers(groupUuid)).toContain(a.uuid);
+    await harness.conversations.listMessages(groupUuid, { limit: 20, cursor: first.nextCursor });
+    expect(calls.total()).toBe(1);
+  });
+
+  it('finds a known pair from memory', async () => {
+    const { a, b } = await conversationWithHistory();
+    calls.reset();
+    await harness.conversations.findGroupByPair(b.uuid, a.uuid);
+    expect(calls.total()).toBe(0);
+  });
+});

@@ -1,0 +1,157 @@
+import { randomUUID } from 'node:crypto';
+import type { Message, NewMessage, Participant } from '@cruddur/core';
+import { aMessage, anInstant, aParticipant } from '@cruddur/core/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { crashes, InjectedCrash } from './client-hooks.js';
+import { type Engine, startDynalite } from './engines.js';
+import { type DynamoHarness, dynamoHarness } from './harness.js';
+
+/**
+ * The write path of a send into a group that already has a message makes four writes:
+ * 1 message row, 2 marker, 3 both new inbox rows (one batch), 4 delete the old rows (one
+ * batch). Each test kills the send right after one of them and checks what readers see,
+ * then that a retry — or simply the next send — leaves exactly one row per member.
+ */
+const STEPS = [
+  { name: 'the message row', step: 1, half: false, rowsOfA: ['first'], rowsOfB: ['first'] },
+  { name: 'the marker', step: 2, half: false, rowsOfA: ['first'], rowsOfB: ['first'] },
+  // The batch puts the sender's row first; the second message is sent by b.
+  {
+    name: 'one of the two new inbox rows',
+    step: 3,
+    half: true,
+    rowsOfA: ['first'],
+    rowsOfB: ['second', 'first'],
+  },
+  {
+    name: 'both new inbox rows',
+    step: 3,
+    half: false,
+    rowsOfA: ['second', 'first'],
+    rowsOfB: ['second', 'first'],
+  },
+  {
+    name: 'deleting the old rows (a send that finished but never answered)',
+    step: 4,
+    half: false,
+    rowsOfA: ['second'],
+    rowsOfB: ['second'],
+  },
+] as const;
+
+let engine: Engine;
+let harness: DynamoHarness;
+let crash: ReturnType<typeof crashes>;
+
+beforeAll(async () => {
+  engine = await startDynalite();
+  harness = await dynamoHarness(engine.endpoint, {
+    prepare: (client) => {
+      crash = crashes(client);
+    },
+  });
+});
+
+afterAll(async () => {
+  await engine.stop();
+});
+
+/** A pair with one delivered message, and a second send killed after `step`. */
+const crashedSecondSend = async (step: number, half: boolean) => {
+  const { conversations } = harness;
+  const [a, b] = [aParticipant(), aParticipant()];
+  const groupUuid = await conversations.openGroup([a.uuid, b.uuid], randomUUID());
+  const first = await conversations.append(
+    aMessage(groupUuid, a, b, { text: 'first', sentAt: anInstant(10) }),
+  );
+  const second = aMessage(groupUuid, b, a, { text: 'second', sentAt: anInstant(20) });
+  crash.afterWrite(step, { half });
+  await expect(conversations.append(second)).rejects.toThrow(InjectedCrash);
+  return { a, b, groupUuid, first, second };
+};
+
+const inboxOf = async (owner: Participant) =>
+  (await harness.conversations.listInbox(owner.uuid, { limit: 10, cursor: null })).items;
+
+const messageUuids = async (groupUuid: string) =>
+  (await harness.conversations.listMessages(groupUuid, { limit: 50, cursor: null })).items.map((m) => m.uuid);
+
+const expectConverged = async (members: Participant[], groupUuid: string, latest: Message | NewMessage) => {
+  for (const owner of members) {
+    expect(await harness.backdoor.storedInboxRows(owner.uuid)).toEqual([
+      { groupUuid, lastMessage: latest.text },
+    ]);
+    expect((await inboxOf(owner)).map((e) => e.lastMessage)).toEqual([latest.text]);
+  }
+};
+
+describe.each(STEPS)('a send killed after $name', ({ step, half, rowsOfA, rowsOfB }) => {
+  it('leaves exactly the rows written before the crash', async () => {
+    const { a, b } = await crashedSecondSend(step, half);
+    expect((await harness.backdoor.storedInboxRows(a.uuid)).map((row) => row.lastMessage)).toEqual(rowsOfA);
+    expect((await harness.backdoor.storedInboxRows(b.uuid)).map((row) => row.lastMessage)).toEqual(rowsOfB);
+  });
+
+  it('never shows a member the group twice, nor loses it', async () => {
+    const { a, b, groupUuid } = await crashedSecondSend(step, half);
+    for (const [owner, rows] of [
+      [a, rowsOfA],
+      [b, rowsOfB],
+    ] as const) {
+      expect((await inboxOf(owner)).map((e) => [e.groupUuid, e.lastMessage])).toEqual([[groupUuid, rows[0]]]);
+    }
+  });
+
+  it('converges when the send is retried, storing the message once', async () => {
+    const { a, b, groupUuid, first, second } = await crashedSecondSend(step, half);
+    const stored = await harness.conversations.append(second);
+    expect(stored.createdAt).toBe(second.sentAt);
+    expect(await messageUuids(groupUuid)).toEqual([first.uuid, second.messageUuid]);
+    await expectConverged([a, b], groupUuid, second);
+  });
+
+  it('converges when the next message is sent instead of a retry', async () => {
+    const { a, b, groupUuid, first, second } = await crashedSecondSend(step, half);
+    const third = await harness.conversations.append(
+      aMessage(groupUuid, a, b, { text: 'third', sentAt: anInstant(30) }),
+    );
+    expect(await messageUuids(groupUuid)).toEqual([first.uuid, second.messageUuid, third.uuid]);
+    await expectConverged([a, b], groupUuid, third);
+  });
+});
+
+describe('a send killed after claiming the marker', () => {
+  it('is finished by a later send carrying an older timestamp (a skewed clock)', async () => {
+    const { a, b, groupUuid, second } = await crashedSecondSend(2, false);
+    await harness.conversations.append(aMessage(groupUuid, a, b, { text: 'skewed', sentAt: anInstant(15) }));
+    await expectConverged([a, b], groupUuid, second);
+  });
+});
+
+describe('an open killed between the pair lookup and the membership', () => {
+  it('is completed by the next open of the pair', async () => {
+    const [a, b] = [aParticipant(), aParticipant()];
+    crash.afterWrite(1);
+    await expect(harness.conversations.openGroup([a.uuid, b.uuid], randomUUID())).rejects.toThrow(
+      InjectedCrash,
+    );
+    const reopened = await harness.conversations.openGroup([b.uuid, a.uuid], randomUUID());
+    expect(await harness.conversations.findGroupByPair(a.uuid, b.uuid)).toBe(reopened);
+    expect([...((await harness.conversations.findGroupMembers(reopened)) ?? [])].sort()).toEqual(
+      [a.uuid, b.uuid].sort(),
+    );
+  });
+
+  it('is completed by the first message sent to the group it found', async () => {
+    const [a, b] = [aParticipant(), aParticipant()];
+    crash.afterWrite(1);
+    await expect(harness.conversations.openGroup([a.uuid, b.uuid], randomUUID())).rejects.toThrow(
+      InjectedCrash,
+    );
+    const groupUuid = (await harness.conversations.findGroupByPair(a.uuid, b.uuid)) ?? '';
+    await harness.conversations.append(aMessage(groupUuid, a, b, { sentAt: anInstant(1) }));
+    expect([...((await harness.conversations.findGroupMembers(groupUuid)) ?? [])].sort()).toEqual(
+      [a.uuid, b.uuid].sort(),
+    );
+  });
+});
