@@ -8,7 +8,7 @@ const BACKEND_NAMES = {
 } as const;
 
 /** What a developer needs after `npm start`: where it runs, who to be, and one working request. */
-export function printBanner({ address, config, host }: { address: string; config: HostConfig; host: RunningHost }): void {
+export function formatBanner({ address, config, host }: { address: string; config: HostConfig; host: RunningHost }): string {
   const lines = [
     '',
     `Cruddur Messaging is listening on ${address}  (${BACKEND_NAMES[config.backend.kind]})`,
@@ -28,5 +28,5 @@ export function printBanner({ address, config, host }: { address: string; config
       '',
     );
   }
-  console.log(lines.join('\n'));
+  return lines.join('\n');
 }

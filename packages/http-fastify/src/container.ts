@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { checkDynamo, type DynamoDBDocumentClient, DynamoConversations } from '@cruddur/adapters-aws/dynamo';
+import { checkDynamo, type createDynamoDocumentClient, DynamoConversations } from '@cruddur/adapters-aws/dynamo';
 import { CachingUserDirectory, checkPostgres, type PgPool, PgUserDirectory } from '@cruddur/adapters-aws/postgres';
 import { InMemoryConversations, InMemoryUserDirectory } from '@cruddur/adapters-memory';
 import {
@@ -40,8 +40,10 @@ export const memoryModule = (): ContainerModule =>
     bind<readonly ReadinessCheck[]>(TOKENS.ReadinessChecks).toConstantValue([]);
   });
 
+export type DocumentClient = ReturnType<typeof createDynamoDocumentClient>;
+
 export interface AwsResources {
-  readonly documentClient: DynamoDBDocumentClient;
+  readonly documentClient: DocumentClient;
   readonly tableName: string;
   readonly pool: PgPool;
 }

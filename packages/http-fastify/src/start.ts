@@ -1,7 +1,7 @@
 /** `npm start`: read the config, build the host, listen, and shut down cleanly on signals. */
 import { loadConfig } from './config.js';
 import { createHost } from './host.js';
-import { printBanner } from './banner.js';
+import { formatBanner } from './banner.js';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -15,7 +15,7 @@ const { config } = result;
 
 const host = await createHost(config, { logger: { level: process.env.LOG_LEVEL ?? 'info' } });
 const address = await host.app.listen({ port: config.port, host: config.host });
-printBanner({ address, config, host });
+console.log(formatBanner({ address, config, host }));
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

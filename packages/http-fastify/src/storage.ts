@@ -1,12 +1,8 @@
-import {
-  createDynamoDocumentClient,
-  type DynamoDBDocumentClient,
-  ensureMessagesTable,
-} from '@cruddur/adapters-aws/dynamo';
+import { createDynamoDocumentClient, ensureMessagesTable } from '@cruddur/adapters-aws/dynamo';
 import { createPgPool, migrate, type PgPool } from '@cruddur/adapters-aws/postgres';
 import type { ContainerModule } from 'inversify';
 import type { BackendConfig } from './config.js';
-import { awsModule, memoryModule } from './container.js';
+import { awsModule, type DocumentClient, memoryModule } from './container.js';
 import { startEmbeddedEngines } from './embedded-engines.js';
 
 export interface Storage {
@@ -25,11 +21,7 @@ export async function openStorage(backend: BackendConfig): Promise<Storage> {
       return { module: memoryModule(), close: async () => {} };
     case 'embedded': {
       const engines = await startEmbeddedEngines();
-      const client = createDynamoDocumentClient({
-        region: 'local',
-        endpoint: engines.dynamoEndpoint,
-        credentials: { accessKeyId: 'embedded', secretAccessKey: 'embedded' },
-      });
+      const client = createDynamoDocumentClient({ region: 'local', endpoint: engines.dynamoEndpoint });
       await ensureMessagesTable(client, backend.tableName);
       await migrate(engines.pool);
       return awsStorage(client, backend.tableName, engines.pool, engines.stop);
@@ -43,7 +35,7 @@ export async function openStorage(backend: BackendConfig): Promise<Storage> {
 }
 
 function awsStorage(
-  client: DynamoDBDocumentClient,
+  client: DocumentClient,
   tableName: string,
   pool: PgPool,
   stopEngines: () => Promise<void>,

@@ -1,0 +1,98 @@
+import { createServer } from 'node:net';
+import { LocalTokenIssuer } from '@cruddur/adapters-aws/cognito';
+import { createDynamoDocumentClient, ensureMessagesTable } from '@cruddur/adapters-aws/dynamo';
+import { createPgPool, migrate } from '@cruddur/adapters-aws/postgres';
+import type { User, UserDirectory } from '@cruddur/core';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/app.js';
+import { awsModule, createContainer, resolveAppDeps, runtimeModule, TOKENS } from '../../src/container.js';
+import { startDynalite, startPostgres } from './support/engines.js';
+import { startTcpProxy, type TcpProxy } from './support/tcp-proxy.js';
+
+// The production wiring (awsModule) on real engines, each behind a proxy the test can cut.
+let app: FastifyInstance;
+let issuer: LocalTokenIssuer;
+let users: UserDirectory;
+let dynamoProxy: TcpProxy;
+let postgresProxy: TcpProxy;
+const stops: Array<() => Promise<unknown> | undefined> = [];
+
+beforeAll(async () => {
+  const dynalite = await startDynalite();
+  const postgres = await startPostgres(await freePort());
+  dynamoProxy = await startTcpProxy(dynalite.port);
+  postgresProxy = await startTcpProxy(postgres.port);
+  const documentClient = createDynamoDocumentClient({ region: 'local', endpoint: `http://127.0.0.1:${dynamoProxy.port}` });
+  const pool = createPgPool(`postgresql://postgres:postgres@127.0.0.1:${postgresProxy.port}/${postgres.database}`);
+  await ensureMessagesTable(documentClient, 'messages');
+  await migrate(pool);
+  issuer = await LocalTokenIssuer.create({ issuer: 'http://localhost/test-issuer' });
+  const container = createContainer(awsModule({ documentClient, tableName: 'messages', pool }), runtimeModule(issuer.verifier()));
+  users = container.get<UserDirectory>(TOKENS.UserDirectory);
+  app = await buildApp(resolveAppDeps(container));
+  stops.push(() => app.close(), () => pool.end(), () => dynamoProxy.close(), () => postgresProxy.close(), dynalite.stop, postgres.stop);
+}, 120_000);
+afterAll(async () => {
+  for (const stop of stops) await stop();
+});
+
+const newUser = (handle: string): Promise<User> =>
+  users.create({ handle, displayName: handle, email: `${handle}@example.test`, cognitoUserId: `sub-${handle}` });
+
+const inboxOf = async (user: User) => {
+  const { accessToken } = issuer.issueAccessToken({ sub: user.cognitoUserId ?? '', username: user.handle });
+  const started = Date.now();
+  const response = await app.inject({ method: 'GET', url: '/api/message_groups', headers: { authorization: `Bearer ${accessToken}` } });
+  return { response, elapsedMs: Date.now() - started };
+};
+
+const readiness = async () => (await app.inject({ method: 'GET', url: '/readyz' })).json<{ checks: Record<string, string> }>().checks;
+
+describe('when DynamoDB goes away', () => {
+  it('answers 503 with Retry-After within seconds, says so on /readyz, and recovers by itself', async () => {
+    const ada = await newUser('ada');
+    expect((await inboxOf(ada)).response.statusCode).toBe(200);
+
+    dynamoProxy.cut();
+    const { response, elapsedMs } = await inboxOf(ada);
+    expect(response.statusCode).toBe(503);
+    expect(response.headers['retry-after']).toMatch(/^\d+$/);
+    expect(response.json()).toMatchObject({ code: 'dependency_unavailable' });
+    expect(elapsedMs).toBeLessThan(8_000);
+    expect(await readiness()).toEqual({ dynamodb: 'down', postgres: 'up' });
+
+    dynamoProxy.restore();
+    expect((await inboxOf(ada)).response.statusCode).toBe(200);
+    expect(await readiness()).toEqual({ dynamodb: 'up', postgres: 'up' });
+  });
+});
+
+describe('when PostgreSQL goes away', () => {
+  it('still serves callers it knows, answers 503 for the others, and recovers by itself', async () => {
+    const known = await newUser('bea');
+    const unknown = await newUser('cid');
+    expect((await inboxOf(known)).response.statusCode).toBe(200);
+
+    postgresProxy.cut();
+    expect((await inboxOf(known)).response.statusCode).toBe(200);
+    const { response, elapsedMs } = await inboxOf(unknown);
+    expect(response.statusCode).toBe(503);
+    expect(response.headers['retry-after']).toMatch(/^\d+$/);
+    expect(elapsedMs).toBeLessThan(8_000);
+    expect(await readiness()).toEqual({ dynamodb: 'up', postgres: 'down' });
+
+    postgresProxy.restore();
+    expect((await inboxOf(unknown)).response.statusCode).toBe(200);
+    expect(await readiness()).toEqual({ dynamodb: 'up', postgres: 'up' });
+  });
+});
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (address === null || typeof address === 'string') throw new Error('no TCP address');
+  return address.port;
+}
