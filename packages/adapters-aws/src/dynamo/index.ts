@@ -20,3 +20,4 @@ export {
   messagesTableDefinition,
   type TableDefinitionOptions,
 } from './table.js';
+export { type RepairReport, repair } from './repair.js';

@@ -72,4 +72,9 @@ export const pairKey = (userA: string, userB: string): ItemKey => {
   return { pk: `${PAIR_PREFIX}${first}#${second}`, sk: 'PAIR' };
 };
 
-export const isGroupPartition = (pk: string): boolean => pk.startsWith(GROUP_PREFIX);
+/** Partition-key prefix of group items, for the repair sweep's scan filter. */
+export const GROUP_PARTITION_PREFIX = GROUP_PREFIX;
+
+/** The group of a group item, from its partition key; null for any other item. */
+export const groupOfGroupPartition = (pk: string): string | null =>
+  pk.startsWith(GROUP_PREFIX) ? pk.slice(GROUP_PREFIX.length) : null;

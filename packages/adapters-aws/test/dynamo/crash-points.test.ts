@@ -3,6 +3,7 @@ import type { Message, NewMessage, Participant } from '@cruddur/core';
 import { aMessage, anInstant, aParticipant } from '@cruddur/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { crashes, InjectedCrash } from './client-hooks.js';
+import { crashedReply } from './scenarios.js';
 import { type Engine, startDynalite } from './engines.js';
 import { type DynamoHarness, dynamoHarness } from './harness.js';
 
@@ -56,19 +57,7 @@ afterAll(async () => {
   await engine.stop();
 });
 
-/** A pair with one delivered message, and a second send killed after `step`. */
-const crashedSecondSend = async (step: number, half: boolean) => {
-  const { conversations } = harness;
-  const [a, b] = [aParticipant(), aParticipant()];
-  const groupUuid = await conversations.openGroup([a.uuid, b.uuid], randomUUID());
-  const first = await conversations.append(
-    aMessage(groupUuid, a, b, { text: 'first', sentAt: anInstant(10) }),
-  );
-  const second = aMessage(groupUuid, b, a, { text: 'second', sentAt: anInstant(20) });
-  crash.afterWrite(step, { half });
-  await expect(conversations.append(second)).rejects.toThrow(InjectedCrash);
-  return { a, b, groupUuid, first, second };
-};
+const crashedSecondSend = (step: number, half: boolean) => crashedReply(harness, crash, step, half);
 
 const inboxOf = async (owner: Participant) =>
   (await harness.conversations.listInbox(owner.uuid, { limit: 10, cursor: null })).items;

@@ -1,0 +1,93 @@
+import { ScanCommand, type ScanCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { GroupMembers, Participant } from '@cruddur/core';
+import { dynamoCall } from './errors.js';
+import { type LastMessage, readLastMessage, readMembers } from './group-item.js';
+import {
+  GROUP_PARTITION_PREFIX,
+  groupOfGroupPartition,
+  type ItemKey,
+  MESSAGE_GROUP_INDEX,
+  ownerOfInboxPartition,
+} from './keys.js';
+import type { MessagesTable } from './messages-table.js';
+import { type Item, keyOf, stringAttribute } from './rows.js';
+
+/** What the sweep knows about one group after scanning the table once. */
+export interface GroupState {
+  readonly groupUuid: string;
+  readonly rows: ItemKey[];
+  /** Participants as the inbox rows and the marker show them, by user uuid. */
+  readonly participants: Map<string, Participant>;
+  /** Members on the group item; null for groups only the original system wrote. */
+  itemMembers: GroupMembers | null;
+  /** Members as the inbox rows name them (owner + other). */
+  rowMembers: GroupMembers | null;
+  marker: LastMessage | null;
+}
+
+const scanAll = async (
+  table: MessagesTable,
+  input: Omit<ScanCommandInput, 'TableName'>,
+  onItem: (item: Item) => void,
+) => {
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await dynamoCall(() =>
+      table.client.send(new ScanCommand({ ...input, TableName: table.name, ExclusiveStartKey: startKey })),
+    );
+    for (const item of page.Items ?? []) onItem(item);
+    startKey = page.LastEvaluatedKey;
+  } while (startKey !== undefined);
+};
+
+/**
+ * Two scans: the group index (it holds exactly the inbox rows, so this is cheap next to a
+ * table scan) and the group items (a filtered table scan; there is no index on them).
+ */
+export const scanGroups = async (table: MessagesTable): Promise<Map<string, GroupState>> => {
+  const groups = new Map<string, GroupState>();
+  const stateOf = (groupUuid: string): GroupState => {
+    const existing = groups.get(groupUuid);
+    if (existing) return existing;
+    const created: GroupState = {
+      groupUuid,
+      rows: [],
+      participants: new Map(),
+      itemMembers: null,
+      rowMembers: null,
+      marker: null,
+    };
+    groups.set(groupUuid, created);
+    return created;
+  };
+  await scanAll(table, { IndexName: MESSAGE_GROUP_INDEX }, (item) => {
+    const groupUuid = stringAttribute(item, 'message_group_uuid');
+    const key = keyOf(item);
+    if (groupUuid === null || key === null) return;
+    const state = stateOf(groupUuid);
+    state.rows.push(key);
+    const owner = ownerOfInboxPartition(key.pk);
+    const [uuid, handle, displayName] = ['user_uuid', 'user_handle', 'user_display_name'].map((name) =>
+      stringAttribute(item, name),
+    );
+    if (uuid && handle && displayName) state.participants.set(uuid, { uuid, handle, displayName });
+    if (owner && uuid && owner !== uuid) state.rowMembers ??= [owner, uuid];
+  });
+  await scanAll(
+    table,
+    {
+      FilterExpression: 'begins_with(pk, :prefix)',
+      ExpressionAttributeValues: { ':prefix': GROUP_PARTITION_PREFIX },
+    },
+    (item) => {
+      const groupUuid = groupOfGroupPartition(stringAttribute(item, 'pk') ?? '');
+      if (groupUuid === null) return;
+      const state = stateOf(groupUuid);
+      state.itemMembers = readMembers(item);
+      state.marker = readLastMessage(groupUuid, item);
+      for (const p of state.marker ? [state.marker.sender, state.marker.recipient] : [])
+        state.participants.set(p.uuid, p);
+    },
+  );
+  return groups;
+};
