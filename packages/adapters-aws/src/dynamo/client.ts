@@ -34,7 +34,13 @@ export const createDynamoDocumentClient = (options: DynamoClientOptions): Dynamo
   const client = new DynamoDBClient({
     region,
     maxAttempts,
-    requestHandler: { connectionTimeout: connectionTimeoutMs, requestTimeout: requestTimeoutMs },
+    requestHandler: {
+      connectionTimeout: connectionTimeoutMs,
+      requestTimeout: requestTimeoutMs,
+      // Without this the SDK only logs a warning when requestTimeout passes and keeps waiting:
+      // an engine that accepts connections but never answers would hang requests forever.
+      throwOnRequestTimeout: true,
+    },
     ...(endpoint === undefined ? {} : { endpoint }),
     ...(credentials === undefined ? {} : { credentials }),
   });

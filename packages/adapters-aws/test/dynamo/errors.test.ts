@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { type AddressInfo, createServer, type Socket } from 'node:net';
 import { DependencyUnavailableError } from '@cruddur/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -78,6 +79,32 @@ describe('a DynamoDB that is down or throttling', () => {
       DependencyUnavailableError,
     );
     expect(Date.now() - started).toBeLessThan(5000);
+  });
+
+  it('gives up on an engine that accepts connections but never answers, within the request timeout', async () => {
+    const sockets: Socket[] = [];
+    const silent = createServer((socket) => {
+      sockets.push(socket);
+    });
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const { port } = silent.address() as AddressInfo;
+    try {
+      const client = createDynamoDocumentClient({
+        region: 'local',
+        endpoint: `http://127.0.0.1:${port}`,
+        requestTimeoutMs: 300,
+        maxAttempts: 2,
+      });
+      const conversations = new DynamoConversations({ client, tableName: 'cruddur-messages' });
+      const started = Date.now();
+      await expect(conversations.findGroupByPair(randomUUID(), randomUUID())).rejects.toBeInstanceOf(
+        DependencyUnavailableError,
+      );
+      expect(Date.now() - started).toBeLessThan(2000);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => silent.close(resolve));
+    }
   });
 
   it('turns throttling that outlasts the SDK retries into DependencyUnavailableError', async () => {
