@@ -24,3 +24,35 @@ export const crashedReply = async (
   await expect(conversations.append(second)).rejects.toThrow(InjectedCrash);
   return { a, b, groupUuid, first, second };
 };
+
+/**
+ * The write path of a reply makes four writes: 1 message row, 2 marker, 3 both new inbox
+ * rows (one batch), 4 delete the old rows (one batch). Each crash point names where the
+ * send dies and the rows each member is left with (newest first) by `crashedReply`.
+ */
+export const CRASH_POINTS = [
+  { name: 'the message row', step: 1, half: false, rowsOfA: ['first'], rowsOfB: ['first'] },
+  { name: 'the marker', step: 2, half: false, rowsOfA: ['first'], rowsOfB: ['first'] },
+  // The batch puts the sender's row first; the second message is sent by b.
+  {
+    name: 'one of the two new inbox rows',
+    step: 3,
+    half: true,
+    rowsOfA: ['first'],
+    rowsOfB: ['second', 'first'],
+  },
+  {
+    name: 'both new inbox rows',
+    step: 3,
+    half: false,
+    rowsOfA: ['second', 'first'],
+    rowsOfB: ['second', 'first'],
+  },
+  {
+    name: 'deleting the old rows (a send that finished but never answered)',
+    step: 4,
+    half: false,
+    rowsOfA: ['second'],
+    rowsOfB: ['second'],
+  },
+] as const;

@@ -1,6 +1,7 @@
 import { runConversationsContract } from '@cruddur/core/testing';
 import { afterAll, beforeAll } from 'vitest';
 import { runCompatibilitySuite } from './compatibility-suite.js';
+import { runCrashPointSuite } from './crash-points-suite.js';
 import { type Engine, startDynalite } from './engines.js';
 import { dynamoHarness } from './harness.js';
 
@@ -14,9 +15,11 @@ afterAll(async () => {
   await engine.stop();
 });
 
-runConversationsContract('DynamoConversations on dynalite', () => dynamoHarness(engine.endpoint), {
+const harness = () => dynamoHarness(engine.endpoint);
+
+runConversationsContract('DynamoConversations on dynalite', harness, {
   parallelSends: 200,
   parallelOpens: 20,
 });
-
-runCompatibilitySuite('dynalite', () => dynamoHarness(engine.endpoint));
+runCompatibilitySuite('dynalite', harness);
+runCrashPointSuite('dynalite', harness);

@@ -1,9 +1,10 @@
 import { runConversationsContract } from '@cruddur/core/testing';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { runCompatibilitySuite } from './compatibility-suite.js';
-import { dynamoDbLocalRunnable } from './dynamodb-local.js';
+import { runCrashPointSuite } from './crash-points-suite.js';
 import { type Engine, startDynamoDbLocal } from './engines.js';
 import { dynamoHarness } from './harness.js';
+import { dynamoDbLocalRunnable } from './java-gate.js';
 
 describe.runIf(dynamoDbLocalRunnable())('on DynamoDB Local', () => {
   let engine: Engine | undefined;
@@ -26,4 +27,5 @@ describe.runIf(dynamoDbLocalRunnable())('on DynamoDB Local', () => {
     parallelOpens: 20,
   });
   runCompatibilitySuite('DynamoDB Local', harness);
+  runCrashPointSuite('DynamoDB Local', harness);
 });
