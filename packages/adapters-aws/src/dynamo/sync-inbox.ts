@@ -77,10 +77,11 @@ export const groupInboxRows = async (table: MessagesTable, groupUuid: string): P
 };
 
 /**
- * Steps 3 and 4: put the owner's rows, then delete what they replace. Put first, so a crash
- * in between leaves a duplicate (readers drop it), never a missing row. The index is read
- * *after* our puts: of two sends racing here, at least one sees the other's rows, and the
- * newest row per owner is never deleted, so the race always ends with one row each.
+ * Steps 3–5: put both members' rows, read the group index, delete what they replace. Put
+ * first, so a crash in between leaves a duplicate (readers drop it), never a missing row.
+ * The index is read *after* our puts: of two sends racing here, at least one sees the
+ * other's rows, and the newest row per owner is never deleted, so the race always ends with
+ * one row each.
  */
 export const writeInboxRows = async (table: MessagesTable, last: LastMessage): Promise<void> => {
   await writeBatch(
@@ -95,7 +96,7 @@ export const writeInboxRows = async (table: MessagesTable, last: LastMessage): P
 };
 
 /**
- * Steps 2–4 of a send. A send that loses the marker still writes the rows of the message
+ * Steps 2–5 of a send. A send that loses the marker still writes the rows of the message
  * that owns it: that finishes the work of a newer send that crashed after claiming.
  */
 export const syncInbox = async (
