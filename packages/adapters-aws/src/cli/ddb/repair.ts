@@ -1,0 +1,54 @@
+import { repair as repairTable } from '../../dynamo/index.js';
+import type { Command } from '../command.js';
+import { formatTable } from '../table.js';
+import { previewRepair } from './repair-preview.js';
+
+export const repair: Command = {
+  name: 'repair',
+  summary: 'finish interrupted sends and delete stale inbox rows',
+  details:
+    "Runs the dynamo module's repair(): reads the group index and the group items (every page), then " +
+    'per group adopts groups the original system created, moves a marker left behind the newest ' +
+    'message, rewrites inbox rows that do not show the latest message, and deletes stale rows. Safe ' +
+    'while the API is serving: it uses the same forward-only marker as a send and only deletes rows ' +
+    'older than one the owner already has.\n' +
+    '--dry-run changes nothing: it lists the stale rows repair would delete and the rows it would ' +
+    'rewrite, from the group index alone.',
+  options: { 'dry-run': { type: 'boolean', description: 'list what repair would change; change nothing' } },
+  async run({ args, out, session }) {
+    const table = session.dynamo();
+    if (args.flag('dry-run')) {
+      const preview = await session.call('dynamodb', () => previewRepair(table));
+      out.result(preview.json, preview.human);
+      return;
+    }
+    const report = await session.call('dynamodb', () => repairTable(table.client, table.tableName));
+    const lines: Array<[string, number]> = [
+      ['groups checked', report.groupsChecked],
+      ['groups adopted', report.groupsAdopted],
+      ['inboxes rewritten', report.inboxesRewritten],
+      ['stale rows deleted', report.staleRowsDeleted],
+      ['groups skipped', report.groupsSkipped],
+    ];
+    const json = {
+      dry_run: false,
+      groups_checked: report.groupsChecked,
+      groups_adopted: report.groupsAdopted,
+      inboxes_rewritten: report.inboxesRewritten,
+      stale_rows_deleted: report.staleRowsDeleted,
+      groups_skipped: report.groupsSkipped,
+    };
+    out.result(json, () =>
+      [
+        `repaired table ${table.tableName} at ${session.where('dynamodb')}`,
+        formatTable(
+          [{ header: 'GROUPS / ROWS' }, { header: 'COUNT', align: 'right' }],
+          lines.map(([label, n]) => [label, String(n)]),
+        ),
+        ...(report.groupsSkipped === 0
+          ? []
+          : ['skipped groups: their latest message names a member no inbox row describes; left as they are']),
+      ].join('\n'),
+    );
+  },
+};
