@@ -26,7 +26,7 @@ export interface DynamoConversationsOptions {
 /**
  * `Conversations` on the original Cruddur DynamoDB layout, without transactions (dynalite
  * has none): every write is a single-item conditional write, ordered so that a send
- * interrupted after any step is completed by its retry or by the next send (README-dynamo.md).
+ * interrupted after any step is completed by its retry or by the next send (README.md, DynamoDB section).
  */
 export class DynamoConversations implements Conversations {
   private readonly table: MessagesTable;

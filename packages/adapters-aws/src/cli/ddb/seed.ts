@@ -16,7 +16,7 @@ export const seed: Command = {
     'through the adapter, so inbox rows and markers are what the API would have written.\n' +
     'A pair that already has messages is skipped, so running it again changes nothing. ' +
     'The users are the same as "db seed" loads, with the same uuids.\n' +
-    'Seed file format: see README-cli.md.',
+    'Seed file format: see the adapters-aws README, section Ops CLI.',
   options: {
     file: { type: 'string', value: '<seed.json>', description: 'load this file instead of the demo set' },
   },
