@@ -1,0 +1,51 @@
+import type { SectionResult } from './section.js';
+import type { DynamoTally } from './support/dynamo-meter.js';
+import { startDynalite } from './support/engines.js';
+import { meteredHost } from './support/metered-host.js';
+import { progress } from './support/progress.js';
+import { atMost, type Row, type Verdict } from './support/report.js';
+import { type RequestCost, runRequestScenario } from './support/request-scenario.js';
+
+const SEND_BUDGET = 6;
+
+const describeCalls = ({ calls, byOperation }: DynamoTally): string => {
+  const parts = Object.entries(byOperation).map(([operation, n]) => `${operation} ${n}`);
+  return `${calls}${parts.length > 0 ? ` (${parts.join(', ')})` : ''}`;
+};
+
+/** Design §11: a steady list is 1 DynamoDB call and no SQL; a common send at most 6 calls. */
+const judge = ({ kind, state, dynamo, pgQueries }: RequestCost): { target: string; verdict: Verdict } => {
+  if (state !== 'steady') return { target: '— (not steady state)', verdict: 'info' };
+  switch (kind) {
+    case 'send':
+      return { target: `DDB ≤ ${SEND_BUDGET}`, verdict: atMost(dynamo.calls, SEND_BUDGET) };
+    case 'list':
+      return { target: 'DDB 1, PG 0', verdict: dynamo.calls === 1 && pgQueries === 0 ? 'PASS' : 'OVER' };
+    case 'lookup':
+      return { target: '—', verdict: 'info' };
+  }
+};
+
+/** Section 3: round trips per request through the real host wiring on dynalite + pg-mem. */
+export const roundTripsSection = async (): Promise<SectionResult> => {
+  const engine = await startDynalite();
+  progress('round trips: host (awsModule) on dynalite + pg-mem with counting clients');
+  const host = await meteredHost(engine.endpoint);
+  try {
+    const costs = await runRequestScenario(host);
+    const rows = costs.map(
+      (cost): Row => ({
+        section: '3 Round trips',
+        measure: `${cost.request} [${cost.state}]`,
+        result: `DDB ${describeCalls(cost.dynamo)} · PG ${cost.pgQueries}`,
+        baseline: '—',
+        ratio: '—',
+        ...judge(cost),
+      }),
+    );
+    return { rows, notes: [] };
+  } finally {
+    await host.close();
+    await engine.stop();
+  }
+};

@@ -1,0 +1,116 @@
+import { randomUUID } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
+import {
+  BatchWriteCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  QueryCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { type DynamoConversations, inboxKey, inboxPartition, messageKey } from '@cruddur/adapters-aws/dynamo';
+import type { Instant, Participant } from '@cruddur/core';
+import { aParticipant, chatLine, instantAt } from './fixtures.js';
+
+/*
+ * Filling 100 000 rows through `append` would take minutes (five calls per send), so the
+ * scaling section writes rows directly, built with the adapter's exported key builders and the
+ * original layout's attribute names (design §6). `checkRowsMatchAdapter` proves, on every run,
+ * that these rows are exactly what the adapter itself writes.
+ */
+export type Item = Record<string, unknown>;
+
+const participantAttributes = (p: Participant): Item => ({
+  user_uuid: p.uuid,
+  user_display_name: p.displayName,
+  user_handle: p.handle,
+});
+
+export const inboxRow = (
+  ownerUuid: string,
+  other: Participant,
+  groupUuid: string,
+  text: string,
+  at: Instant,
+): Item => ({
+  ...inboxKey(ownerUuid, at, groupUuid),
+  message_group_uuid: groupUuid,
+  message: text,
+  ...participantAttributes(other),
+});
+
+export const messageRow = (
+  groupUuid: string,
+  sender: Participant,
+  messageUuid: string,
+  text: string,
+  at: Instant,
+): Item => ({
+  ...messageKey(groupUuid, at),
+  message_uuid: messageUuid,
+  message: text,
+  ...participantAttributes(sender),
+});
+
+export interface Table {
+  readonly client: DynamoDBDocumentClient;
+  readonly name: string;
+}
+
+/** Sends one real message through the adapter and compares what it stored with our builders. */
+export const checkRowsMatchAdapter = async (
+  table: Table,
+  conversations: DynamoConversations,
+): Promise<void> => {
+  const [sender, recipient] = [aParticipant('probe-a'), aParticipant('probe-b')];
+  const groupUuid = await conversations.openGroup([sender.uuid, recipient.uuid], randomUUID());
+  const draft = {
+    groupUuid,
+    messageUuid: randomUUID(),
+    sender,
+    recipient,
+    text: chatLine(0),
+    sentAt: instantAt(0),
+  };
+  const stored = await conversations.append(draft);
+  const { Item: message } = await table.client.send(
+    new GetCommand({ TableName: table.name, Key: messageKey(groupUuid, stored.createdAt) }),
+  );
+  const { Items: inbox = [] } = await table.client.send(
+    new QueryCommand({
+      TableName: table.name,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': inboxPartition(sender.uuid) },
+    }),
+  );
+  const expected = {
+    message: messageRow(groupUuid, sender, draft.messageUuid, draft.text, stored.createdAt),
+    inbox: [inboxRow(sender.uuid, recipient, groupUuid, draft.text, stored.createdAt)],
+  };
+  if (!isDeepStrictEqual({ message, inbox }, expected)) {
+    throw new Error(
+      `The bench's row builders no longer match what DynamoConversations writes:\n` +
+        `adapter: ${JSON.stringify({ message, inbox })}\nbench:   ${JSON.stringify(expected)}`,
+    );
+  }
+};
+
+type PutRequest = { PutRequest: { Item: Item } };
+
+/** BatchWrite in 25-item batches, a few in flight, retrying whatever comes back unprocessed. */
+export const putAll = async (table: Table, items: readonly Item[], inFlight = 4): Promise<void> => {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      let pending: PutRequest[] = items.slice(next, next + 25).map((Item) => ({ PutRequest: { Item } }));
+      next += 25;
+      while (pending.length > 0) {
+        const { UnprocessedItems } = await table.client.send(
+          new BatchWriteCommand({ RequestItems: { [table.name]: pending } }),
+        );
+        pending = (UnprocessedItems?.[table.name] ?? []).flatMap((request) =>
+          request.PutRequest?.Item ? [{ PutRequest: { Item: request.PutRequest.Item } }] : [],
+        );
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: inFlight }, worker));
+};
