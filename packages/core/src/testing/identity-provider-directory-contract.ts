@@ -1,5 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { IdentityProviderDirectory, IdentityProviderUser } from '../ports/identity-provider-directory.js';
+import type {
+  IdentityProviderDirectory,
+  IdentityProviderUser,
+} from '../ports/identity-provider-directory.js';
 
 /** Run by every `IdentityProviderDirectory`; `seeded` are the users the setup put there. */
 export function runIdentityProviderDirectoryContract(

@@ -1,0 +1,55 @@
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { aMessage, anInstant, aParticipant } from '../builders.js';
+import type { ContractContext } from './context.js';
+
+export function describeConcurrency(
+  ctx: ContractContext,
+  parallelSends: number,
+  parallelOpens: number,
+): void {
+  describe('concurrency', () => {
+    it(`keeps all ${parallelSends} messages sent into one group at once, and one inbox row each`, async () => {
+      const [a, b] = [aParticipant(), aParticipant()];
+      const groupUuid = await ctx.pairGroup(a, b);
+      const stored = await Promise.all(
+        Array.from({ length: parallelSends }, (_, i) =>
+          ctx.conversations.append(
+            aMessage(groupUuid, i % 2 ? b : a, i % 2 ? a : b, { sentAt: anInstant(3), text: `p${i}` }),
+          ),
+        ),
+      );
+      expect(new Set(stored.map((m) => m.createdAt)).size).toBe(parallelSends);
+      const pages = await ctx.readAll((page) => ctx.conversations.listMessages(groupUuid, page), 50);
+      const listed = pages.reverse().flat();
+      expect(listed).toHaveLength(parallelSends);
+      expect(new Set(listed.map((m) => m.uuid))).toEqual(new Set(stored.map((m) => m.uuid)));
+      const last = listed.at(-1);
+      for (const owner of [a, b]) {
+        const rows = await ctx.backdoor.storedInboxRows(owner.uuid);
+        expect(rows).toEqual([{ groupUuid, lastMessage: last?.text }]);
+        const inbox = await ctx.conversations.listInbox(owner.uuid, { limit: 10, cursor: null });
+        expect(inbox.items.map((e) => [e.lastMessage, e.lastMessageAt])).toEqual([
+          [last?.text, last?.createdAt],
+        ]);
+      }
+    });
+
+    it('converges when both members start the conversation and send at once', async () => {
+      const [a, b] = [aParticipant(), aParticipant()];
+      const sends = Array.from({ length: parallelOpens }, async (_, i) => {
+        const [from, to] = i % 2 ? [a, b] : [b, a];
+        const groupUuid =
+          (await ctx.conversations.findGroupByPair(from.uuid, to.uuid)) ??
+          (await ctx.conversations.openGroup([from.uuid, to.uuid], randomUUID()));
+        return ctx.conversations.append(aMessage(groupUuid, from, to, { sentAt: anInstant(4) }));
+      });
+      const stored = await Promise.all(sends);
+      expect(new Set(stored.map((m) => m.groupUuid)).size).toBe(1);
+      for (const owner of [a, b]) {
+        const rows = await ctx.backdoor.storedInboxRows(owner.uuid);
+        expect(rows).toHaveLength(1);
+      }
+    });
+  });
+}

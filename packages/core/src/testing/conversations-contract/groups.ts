@@ -1,0 +1,42 @@
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { aParticipant } from '../builders.js';
+import type { ContractContext } from './context.js';
+
+export function describeGroups(ctx: ContractContext, parallelOpens: number): void {
+  describe('groups', () => {
+    it('opens a group findable by either member order', async () => {
+      const [a, b] = [aParticipant(), aParticipant()];
+      const proposed = randomUUID();
+      const groupUuid = await ctx.conversations.openGroup([a.uuid, b.uuid], proposed);
+      expect(groupUuid).toBe(proposed);
+      expect(await ctx.conversations.findGroupByPair(a.uuid, b.uuid)).toBe(groupUuid);
+      expect(await ctx.conversations.findGroupByPair(b.uuid, a.uuid)).toBe(groupUuid);
+      expect([...((await ctx.conversations.findGroupMembers(groupUuid)) ?? [])].sort()).toEqual(
+        [a.uuid, b.uuid].sort(),
+      );
+    });
+
+    it('answers null for unknown groups and pairs', async () => {
+      expect(await ctx.conversations.findGroupMembers(randomUUID())).toBeNull();
+      expect(await ctx.conversations.findGroupByPair(randomUUID(), randomUUID())).toBeNull();
+    });
+
+    it('keeps the first group when the pair opens again', async () => {
+      const [a, b] = [aParticipant(), aParticipant()];
+      const first = await ctx.pairGroup(a, b);
+      expect(await ctx.conversations.openGroup([b.uuid, a.uuid], randomUUID())).toBe(first);
+    });
+
+    it(`makes one group when both members start it at once (${parallelOpens} parallel)`, async () => {
+      const [a, b] = [aParticipant(), aParticipant()];
+      const uuids = await Promise.all(
+        Array.from({ length: parallelOpens }, (_, i) =>
+          ctx.conversations.openGroup(i % 2 ? [a.uuid, b.uuid] : [b.uuid, a.uuid], randomUUID()),
+        ),
+      );
+      expect(new Set(uuids).size).toBe(1);
+      expect(await ctx.conversations.findGroupByPair(a.uuid, b.uuid)).toBe(uuids[0]);
+    });
+  });
+}
