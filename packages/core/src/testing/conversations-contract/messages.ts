@@ -72,6 +72,17 @@ export function describeMessages(ctx: ContractContext): void {
       ).toEqual(sent);
     });
 
+    it('rejects a cursor issued for another group', async () => {
+      const [a, b] = [aParticipant(), aParticipant()];
+      const [one, other] = [await ctx.pairGroup(a, b), await ctx.pairGroup(a, aParticipant())];
+      for (let i = 0; i < 3; i++) await ctx.conversations.append(aMessage(one, a, b, { sentAt: anInstant(i) }));
+      const { nextCursor } = await ctx.conversations.listMessages(one, { limit: 2, cursor: null });
+      expect(nextCursor).not.toBeNull();
+      await expect(ctx.conversations.listMessages(other, { limit: 2, cursor: nextCursor })).rejects.toThrow(
+        InvalidCursorError,
+      );
+    });
+
     it('rejects a cursor it did not issue', async () => {
       const groupUuid = await ctx.pairGroup(aParticipant(), aParticipant());
       await expect(
