@@ -7,6 +7,7 @@ import {
   resolveAppDeps,
   runtimeModule,
   TOKENS,
+  withTokenCache,
 } from '@cruddur/http-fastify';
 import { serveFromChild } from '../support/server-process.js';
 import type { AppServerInfo } from './contract.js';
@@ -18,12 +19,13 @@ const MESSAGES = 30;
 
 /**
  * The real app on the memory adapters, wired by the host's own container modules (as
- * `createHost` does for the memory backend), with real RS256 tokens checked by aws-jwt-verify.
+ * `createHost` does for the memory backend), with real RS256 tokens checked by aws-jwt-verify
+ * behind the host's cache of verified tokens (`withTokenCache`, as `openTokens` wires it).
  * Seeded through the use cases, so the data is exactly what the API itself would store.
  */
 serveFromChild<null, AppServerInfo>(async () => {
   const issuer = await LocalTokenIssuer.create({ issuer: 'http://127.0.0.1/bench-issuer' });
-  const container = createContainer(memoryModule(), runtimeModule(issuer.verifier()));
+  const container = createContainer(memoryModule(), runtimeModule(withTokenCache(issuer.verifier())));
   const users = container.get<UserDirectory>(TOKENS.UserDirectory);
   const createMessage = container.get<CreateMessage>(TOKENS.CreateMessage);
   const aUser = (handle: string) =>

@@ -40,11 +40,10 @@ export class InMemoryTokenVerifier implements TokenVerifier {
     if (sub.length === 0) throw new RangeError('A token needs a subject.');
     if (!Number.isFinite(expiresInSeconds)) throw new RangeError('expiresInSeconds must be finite.');
     const token = `${PREFIX}${randomBytes(24).toString('base64url')}`;
-    const lifetime = BigInt(Math.round(expiresInSeconds * 1_000_000));
-    this.#grants.set(token, {
-      identity: Object.freeze({ sub, username }),
-      expiresAtMicros: this.#nowMicros() + lifetime,
-    });
+    const expiresAtMicros = this.#nowMicros() + BigInt(Math.round(expiresInSeconds * 1_000_000));
+    // Whole seconds like a JWT `exp`, rounded down so no cache keeps the identity past the grant.
+    const expiresAt = Number(expiresAtMicros / 1_000_000n);
+    this.#grants.set(token, { identity: Object.freeze({ sub, username, expiresAt }), expiresAtMicros });
     return token;
   }
 

@@ -37,9 +37,17 @@ describe('InMemoryTokenVerifier', () => {
     const verifier = new InMemoryTokenVerifier({ clock });
     const token = verifier.issue('sub-1', { expiresInSeconds: 60, username: 'mira' });
     clock.advance({ seconds: 59, micros: 999_999 });
-    expect(await verifier.verify(token)).toEqual({ sub: 'sub-1', username: 'mira' });
+    const expiresAt = Date.parse('2026-01-01T00:01:00Z') / 1000;
+    expect(await verifier.verify(token)).toEqual({ sub: 'sub-1', username: 'mira', expiresAt });
     clock.advance({ micros: 1 });
     expect(await reasonOf(verifier.verify(token))).toBe('expired');
+  });
+
+  it('reports the end of a fractional lifetime rounded down to whole seconds', async () => {
+    const clock = new FixedClock('2026-01-01T00:00:00Z');
+    const verifier = new InMemoryTokenVerifier({ clock });
+    const identity = await verifier.verify(verifier.issue('sub-1', { expiresInSeconds: 1.75 }));
+    expect(identity.expiresAt).toBe(Date.parse('2026-01-01T00:00:01Z') / 1000);
   });
 
   it('refuses a token issued by another verifier, as a bad signature', async () => {

@@ -20,3 +20,4 @@ export {
 export { DOMAIN_ERROR_STATUS, errorHandler, notFoundHandler } from './error-handler.js';
 export { createHost, type RunningHost } from './host.js';
 export { type MessagingPluginOptions, messagingPlugin } from './messaging-plugin.js';
+export { withTokenCache } from './tokens.js';

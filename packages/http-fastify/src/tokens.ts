@@ -1,6 +1,16 @@
-import { CognitoTokenVerifier, LocalTokenIssuer } from '@cruddur/adapters-aws/cognito';
+import { CachingTokenVerifier, CognitoTokenVerifier, LocalTokenIssuer } from '@cruddur/adapters-aws/cognito';
 import type { TokenVerifier } from '@cruddur/core';
 import type { HostConfig } from './config.js';
+
+/**
+ * The host's cache of verified tokens. Clients send the same access token on every request until
+ * it expires (an hour for Cognito), and its RS256 check costs more than the rest of a read.
+ * 10 000 entries cover the active users of one instance; 5 minutes bounds how long a token signed
+ * with a key the pool has since withdrawn stays accepted. Exported so the bench wires it as we do.
+ */
+export function withTokenCache(verifier: TokenVerifier): TokenVerifier {
+  return new CachingTokenVerifier(verifier, { maxEntries: 10_000, maxTtlMs: 5 * 60_000 });
+}
 
 /**
  * Real user pools verify Cognito tokens; embedded and memory mode run a local RS256 issuer
@@ -15,8 +25,10 @@ export async function openTokens(
       userPoolId: backend.userPoolId,
       clientId: backend.userPoolClientId,
     });
-    return { verifier, devIssuer: null };
+    return { verifier: withTokenCache(verifier), devIssuer: null };
   }
-  const devIssuer = await LocalTokenIssuer.create({ issuer: `http://localhost:${config.port}/local-cognito` });
-  return { verifier: devIssuer.verifier(), devIssuer };
+  const devIssuer = await LocalTokenIssuer.create({
+    issuer: `http://localhost:${config.port}/local-cognito`,
+  });
+  return { verifier: withTokenCache(devIssuer.verifier()), devIssuer };
 }

@@ -92,6 +92,10 @@ export class CognitoTokenVerifier implements TokenVerifier {
     if (typeof payload.exp !== 'number' || typeof payload.sub !== 'string' || payload.sub === '') {
       throw new UnauthenticatedError('malformed');
     }
-    return { sub: payload.sub, username: typeof payload.username === 'string' ? payload.username : null };
+    return {
+      sub: payload.sub,
+      username: typeof payload.username === 'string' ? payload.username : null,
+      expiresAt: payload.exp,
+    };
   }
 }

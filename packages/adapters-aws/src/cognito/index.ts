@@ -1,4 +1,9 @@
 export {
+  CachingTokenVerifier,
+  type CachingTokenVerifierOptions,
+  DEFAULT_MAX_TOKEN_TTL_MS,
+} from './caching-token-verifier.js';
+export {
   CognitoIdentityProviderDirectory,
   type CognitoIdentityProviderDirectoryOptions,
 } from './cognito-identity-provider-directory.js';

@@ -1,8 +1,8 @@
 import type { NewUser, User, UserDirectory } from '@cruddur/core';
-import { LruTtlCache } from './lru-ttl-cache.js';
+import { LruTtlCache } from '../cache/lru-ttl-cache.js';
 
 export interface CachingUserDirectoryOptions {
-  /** Lookups remembered at most (by sub and by handle together); the least recently used go first. */
+  /** Lookups remembered at most (by sub, handle and uuid together); the least recently used go first. */
   readonly maxEntries: number;
   /** How long a found user is served from memory. */
   readonly ttlMs: number;
@@ -17,9 +17,9 @@ export interface CachingUserDirectoryOptions {
 }
 
 /**
- * Serves the hot lookups (`findBySub`, `findByHandle`) from a bounded LRU with TTL in front of
- * any `UserDirectory`. Writes through this decorator are visible to its next lookup; writes by
- * other processes show up within `ttlMs`. `findByUuids` and `listAll` are not cached.
+ * Serves the hot lookups (`findBySub`, `findByHandle`, `findByUuids`) from a bounded LRU with
+ * TTL in front of any `UserDirectory`. Writes through this decorator are visible to its next
+ * lookup; writes by other processes show up within `ttlMs`. `listAll` is not cached.
  */
 export class CachingUserDirectory implements UserDirectory {
   private readonly cache: LruTtlCache<string, User | null>;
@@ -46,8 +46,20 @@ export class CachingUserDirectory implements UserDirectory {
     return this.lookup(`handle:${handle}`, () => this.inner.findByHandle(handle));
   }
 
-  findByUuids(uuids: readonly string[]): Promise<User[]> {
-    return this.inner.findByUuids(uuids);
+  /** Answers what the cache holds and asks the inner directory, in one call, for the rest only. */
+  async findByUuids(uuids: readonly string[]): Promise<User[]> {
+    const found: User[] = [];
+    const missing: string[] = [];
+    for (const uuid of new Set(uuids)) {
+      const cached = this.cache.get(uuidKey(uuid));
+      if (cached === undefined) missing.push(uuid);
+      else if (cached !== null) found.push(cached);
+    }
+    if (missing.length === 0) return found;
+    const generation = this.generation;
+    const loaded = await this.inner.findByUuids(missing);
+    if (generation === this.generation) this.rememberUuids(missing, loaded);
+    return [...found, ...loaded];
   }
 
   listAll(): Promise<User[]> {
@@ -76,12 +88,32 @@ export class CachingUserDirectory implements UserDirectory {
     if (cached !== undefined) return cached;
     const generation = this.generation;
     const user = await load();
-    const ttl = user === null ? this.negativeTtlMs : this.ttlMs;
-    if (generation === this.generation && ttl > 0) this.cache.set(key, user, ttl);
+    if (generation !== this.generation) return user;
+    if (user === null) {
+      if (this.negativeTtlMs > 0) this.cache.set(key, null, this.negativeTtlMs);
+    } else {
+      this.cache.set(key, user, this.ttlMs);
+      // The next send to this user's groups looks them up by uuid: have it ready.
+      this.cache.set(uuidKey(user.uuid), user, this.ttlMs);
+    }
     return user;
   }
 
-  /** Drops every entry a write to `handle` may have made wrong, including its old sub's. */
+  /** Stores the users found, and (with `negativeTtlMs`) the uuids asked for that were not. */
+  private rememberUuids(asked: readonly string[], loaded: readonly User[]): void {
+    for (const user of loaded) this.cache.set(uuidKey(user.uuid), user, this.ttlMs);
+    if (this.negativeTtlMs === 0) return;
+    const loadedUuids = new Set(loaded.map((user) => user.uuid));
+    for (const uuid of asked) {
+      if (!loadedUuids.has(uuid)) this.cache.set(uuidKey(uuid), null, this.negativeTtlMs);
+    }
+  }
+
+  /**
+   * Drops every entry a write to `handle` may have made wrong, including its old sub's and its
+   * uuid's (matched by value). A uuid remembered as missing cannot be made wrong: new users get
+   * fresh uuids.
+   */
   private forget(handle: string, cognitoUserId: string | null): void {
     this.generation += 1;
     this.cache.delete(`handle:${handle}`);
@@ -89,3 +121,5 @@ export class CachingUserDirectory implements UserDirectory {
     this.cache.deleteWhere((user) => user?.handle === handle);
   }
 }
+
+const uuidKey = (uuid: string): string => `uuid:${uuid}`;

@@ -65,9 +65,10 @@ describe('LocalTokenIssuer', () => {
     });
   });
 
-  it('verifies its own tokens without any network, returning sub and username', async () => {
-    const identity = await issuer.verifier().verify(issuer.issueAccessToken(user).accessToken);
-    expect(identity).toEqual({ sub: user.sub, username: 'mira' });
+  it('verifies its own tokens without any network, returning sub, username and expiry', async () => {
+    const { accessToken } = issuer.issueAccessToken(user);
+    const identity = await issuer.verifier().verify(accessToken);
+    expect(identity).toEqual({ sub: user.sub, username: 'mira', expiresAt: decodePart(accessToken, 1).exp });
   });
 
   it('serves its key set under the issuer URL', () => {

@@ -56,7 +56,8 @@ describe('CachingUserDirectory', () => {
 
   it('evicts the least recently used lookup at capacity', async () => {
     const [a, b, c] = [await pg.create(aNewUser()), await pg.create(aNewUser()), await pg.create(aNewUser())];
-    const users = caching({ maxEntries: 2 });
+    // Room for two lookups: a user found by handle takes two entries, by handle and by uuid.
+    const users = caching({ maxEntries: 4 });
     await users.findByHandle(a.handle);
     await users.findByHandle(b.handle);
     await users.findByHandle(a.handle); // a is now more recent than b
@@ -114,16 +115,118 @@ describe('CachingUserDirectory', () => {
     expect((await users.findByHandle(mira.handle))?.cognitoUserId).toBe(sub);
   });
 
-  it('passes findByUuids and listAll through', async () => {
-    const mira = await pg.create(aNewUser());
+  it('passes listAll through', async () => {
     const users = caching();
-    await users.findByUuids([mira.uuid]);
-    expect(await queriesDuring(() => users.findByUuids([mira.uuid]))).toBe(1);
+    await users.listAll();
     expect(await queriesDuring(() => users.listAll())).toBe(1);
   });
 
   it('refuses a size or TTL that cannot work', () => {
     expect(() => caching({ maxEntries: 0 })).toThrow(RangeError);
     expect(() => caching({ ttlMs: 0 })).toThrow(RangeError);
+  });
+});
+
+describe('CachingUserDirectory.findByUuids', () => {
+  /** pg's methods as a plain object, so a test can replace one of them. */
+  const pgMethods = (): UserDirectory => ({
+    findBySub: (sub) => pg.findBySub(sub),
+    findByHandle: (handle) => pg.findByHandle(handle),
+    findByUuids: (uuids) => pg.findByUuids(uuids),
+    listAll: () => pg.listAll(),
+    create: (user) => pg.create(user),
+    setCognitoUserId: (handle, sub) => pg.setCognitoUserId(handle, sub),
+  });
+  /** pg, recording the uuids each findByUuids asks it for. */
+  const recording = (asked: string[][]): UserDirectory => ({
+    ...pgMethods(),
+    findByUuids: (uuids) => {
+      asked.push([...uuids]);
+      return pg.findByUuids(uuids);
+    },
+  });
+
+  it('answers uuids it has found before without a query', async () => {
+    const [a, b] = [await pg.create(aNewUser()), await pg.create(aNewUser())];
+    const users = caching();
+    expect(await queriesDuring(() => users.findByUuids([a.uuid, b.uuid]))).toBe(1);
+    let hit: User[] = [];
+    expect(await queriesDuring(async () => (hit = await users.findByUuids([b.uuid, a.uuid])))).toBe(0);
+    expect(hit.map((u) => u.uuid).sort()).toEqual([a.uuid, b.uuid].sort());
+    expect(hit).toContainEqual(a);
+  });
+
+  it('asks, in one query, only for the uuids it does not hold', async () => {
+    const [a, b, c] = [await pg.create(aNewUser()), await pg.create(aNewUser()), await pg.create(aNewUser())];
+    const asked: string[][] = [];
+    const users = caching({}, recording(asked));
+    await users.findByUuids([a.uuid]);
+    const unknown = randomUUID();
+    let found: User[] = [];
+    expect(
+      await queriesDuring(async () => (found = await users.findByUuids([a.uuid, b.uuid, c.uuid, unknown]))),
+    ).toBe(1);
+    expect(asked[1]?.sort()).toEqual([b.uuid, c.uuid, unknown].sort());
+    expect(found.map((u) => u.uuid).sort()).toEqual([a.uuid, b.uuid, c.uuid].sort());
+  });
+
+  it('answers by uuid a user it has found by sub or handle', async () => {
+    const [a, b] = [await pg.create(aNewUser({ cognitoUserId: randomUUID() })), await pg.create(aNewUser())];
+    const users = caching();
+    await users.findBySub(a.cognitoUserId ?? '');
+    await users.findByHandle(b.handle);
+    expect(await queriesDuring(() => users.findByUuids([a.uuid, b.uuid]))).toBe(0);
+  });
+
+  it('asks again for a user whose cognito id was set through it', async () => {
+    const mira = await pg.create(aNewUser());
+    const users = caching();
+    await users.findByUuids([mira.uuid]);
+    const sub = randomUUID();
+    await users.setCognitoUserId(mira.handle, sub);
+    let found: User[] = [];
+    expect(await queriesDuring(async () => (found = await users.findByUuids([mira.uuid])))).toBe(1);
+    expect(found).toEqual([{ ...mira, cognitoUserId: sub }]);
+  });
+
+  it('asks again once the TTL has passed', async () => {
+    const mira = await pg.create(aNewUser());
+    const users = caching({ ttlMs: 1_000 });
+    await users.findByUuids([mira.uuid]);
+    clock = 1_000;
+    expect(await queriesDuring(() => users.findByUuids([mira.uuid]))).toBe(1);
+  });
+
+  it('remembers unknown uuids only when negativeTtlMs is set', async () => {
+    const unknown = randomUUID();
+    const forgetful = caching();
+    await forgetful.findByUuids([unknown]);
+    expect(await queriesDuring(() => forgetful.findByUuids([unknown]))).toBe(1);
+    const remembering = caching({ negativeTtlMs: 100 });
+    await remembering.findByUuids([unknown]);
+    expect(await queriesDuring(() => remembering.findByUuids([unknown]))).toBe(0);
+    clock = 100;
+    expect(await queriesDuring(() => remembering.findByUuids([unknown]))).toBe(1);
+  });
+
+  it('does not store users read while a write went through it', async () => {
+    const mira = await pg.create(aNewUser());
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const slow: UserDirectory = {
+      ...pgMethods(),
+      findByUuids: async (uuids) => {
+        const before = await pg.findByUuids(uuids);
+        await gate; // the write below lands after this read
+        return before;
+      },
+    };
+    const users = caching({}, slow);
+    const stale = users.findByUuids([mira.uuid]);
+    const sub = randomUUID();
+    await users.setCognitoUserId(mira.handle, sub);
+    release();
+    expect((await stale)[0]?.cognitoUserId).toBeNull();
+    expect((await users.findByUuids([mira.uuid]))[0]?.cognitoUserId).toBe(sub);
   });
 });
