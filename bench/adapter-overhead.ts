@@ -8,8 +8,8 @@ import {
   inboxPartition,
   messagesPartition,
 } from '@cruddur/adapters-aws/dynamo';
+import { startDynalite } from '@cruddur/adapters-aws/engines';
 import type { SectionResult } from './section.js';
-import { startDynalite } from './support/engines.js';
 import { aParticipant, chatLine, instantAt } from './support/fixtures.js';
 import { progress } from './support/progress.js';
 import { replayClient } from './support/replay-client.js';

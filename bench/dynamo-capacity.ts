@@ -12,8 +12,8 @@ import {
   DynamoConversations,
   ensureMessagesTable,
 } from '@cruddur/adapters-aws/dynamo';
+import { startDynamoDbLocal } from '@cruddur/adapters-aws/engines';
 import { aMessage, anInstant, aParticipant } from '@cruddur/core/testing';
-import { startDynamoDbLocal } from '../packages/adapters-aws/test/dynamo/engines.js';
 
 interface Tally {
   calls: number;
@@ -23,6 +23,8 @@ interface Tally {
 }
 const tally: Tally = { calls: 0, total: 0, table: 0, index: 0 };
 
+// The bench's run.ts silences the SDK's Node-version notice; so does a run of this script alone.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const engine = await startDynamoDbLocal();
 try {
   const client = createDynamoDocumentClient({ region: 'local', endpoint: engine.endpoint });

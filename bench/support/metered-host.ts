@@ -1,6 +1,7 @@
 import { LocalTokenIssuer } from '@cruddur/adapters-aws/cognito';
 import { createDynamoDocumentClient, ensureMessagesTable } from '@cruddur/adapters-aws/dynamo';
-import { migrate, type PgPool } from '@cruddur/adapters-aws/postgres';
+import { CountingPool, pgMemPool } from '@cruddur/adapters-aws/engines';
+import { migrate } from '@cruddur/adapters-aws/postgres';
 import type { User, UserDirectory } from '@cruddur/core';
 import {
   awsModule,
@@ -11,8 +12,6 @@ import {
   TOKENS,
 } from '@cruddur/http-fastify';
 import type { FastifyInstance } from 'fastify';
-import { newDb } from 'pg-mem';
-import { CountingPool } from './counting-pool.js';
 import { type DynamoMeter, meterDynamo } from './dynamo-meter.js';
 
 export interface HostInstance {
@@ -43,8 +42,7 @@ export const TABLE_NAME = 'cruddur-messages';
 export const meteredHost = async (endpoint: string): Promise<MeteredHost> => {
   const documentClient = createDynamoDocumentClient({ region: 'local', endpoint });
   await ensureMessagesTable(documentClient, TABLE_NAME);
-  const { Pool } = newDb().adapters.createPg();
-  const memPool: PgPool & { end(): Promise<void> } = new Pool();
+  const memPool = pgMemPool();
   await migrate(memPool);
   const pg = new CountingPool(memPool);
   const dynamo = meterDynamo(documentClient);

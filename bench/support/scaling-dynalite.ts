@@ -4,8 +4,8 @@ import {
   DynamoConversations,
   ensureMessagesTable,
 } from '@cruddur/adapters-aws/dynamo';
+import { startDynalite } from '@cruddur/adapters-aws/engines';
 import { checkRowsMatchAdapter, inboxRow, type Item, messageRow, putAll, type Table } from './dynamo-rows.js';
-import { startDynalite } from './engines.js';
 import { aParticipant, chatLine, instantAt } from './fixtures.js';
 import { progress } from './progress.js';
 import { type ListPair, SMALL } from './scaling-lists.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort, pgMemDatabase } from '../../src/engines/index.js';
 import { ListUsersStub, type StubUser } from '../cognito/list-users-stub.js';
-import { freePort } from '../postgres/engines.js';
-import { jsonOf, pgMemServer, runCli } from './run-cli.js';
+import { jsonOf, runCli } from './run-cli.js';
 
 const POOL = 'us-east-1_CliTest';
 const user = (handle: string, sub: string): StubUser => ({
@@ -60,7 +60,7 @@ describe('cognito list-users', () => {
 
 describe('cognito sync-user-ids', () => {
   it('links users by handle and reports each one', async () => {
-    const openPostgres = pgMemServer();
+    const openPostgres = pgMemDatabase();
     await runCli(['db', 'migrate'], { env, openPostgres });
     await runCli(['db', 'seed'], { env, openPostgres });
     const first = await runCli(['cognito', 'sync-user-ids'], { env, openPostgres });

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type EmbeddedServer, freePort, startEmbeddedPostgres } from '../postgres/engines.js';
+import { type EmbeddedPostgresServer, freePort, startEmbeddedPostgres } from '../../src/engines/index.js';
 import { jsonOf, runCli } from './run-cli.js';
 
 // CREATE DATABASE needs a real server: pg-mem has one database and cannot parse the statement.
-let server: EmbeddedServer;
+let server: EmbeddedPostgresServer;
 let url: string;
 const redacted = (u: string) => u.replace(':postgres@', ':***@');
 

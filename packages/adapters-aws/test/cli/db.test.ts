@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_SEED } from '../../src/cli/seed/demo-seed.js';
-import { jsonOf, pgMemServer, runCli } from './run-cli.js';
+import { pgMemDatabase } from '../../src/engines/index.js';
+import { jsonOf, runCli } from './run-cli.js';
 
 interface Applied {
   applied: Array<{ id: number; name: string }>;
 }
 
 const withDatabase = () => {
-  const openPostgres = pgMemServer();
+  const openPostgres = pgMemDatabase();
   return (...argv: string[]) => runCli(['db', ...argv], { env: {}, openPostgres });
 };
 

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_SEED } from '../../src/cli/seed/demo-seed.js';
-import { type Engine, startDynalite } from '../dynamo/engines.js';
-import { aTableName, jsonOf, pgMemServer, runCli } from './run-cli.js';
+import { type DynamoEngine, pgMemDatabase, startDynalite } from '../../src/engines/index.js';
+import { aTableName, jsonOf, runCli } from './run-cli.js';
 
-let engine: Engine;
+let engine: DynamoEngine;
 let env: Record<string, string>;
 let table: string;
 const ddb = (...argv: string[]) => runCli(['ddb', ...argv, '--table', table], { env, openPostgres });
-const openPostgres = pgMemServer();
+const openPostgres = pgMemDatabase();
 
 type Row = Record<string, unknown>;
 const [mira] = DEMO_SEED.users;

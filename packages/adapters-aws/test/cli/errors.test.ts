@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { freePort } from '../dynamo/engines.js';
+import { freePort } from '../../src/engines/index.js';
 import { awsTarget, DYNAMODB, postgresUrl } from '../../src/cli/targets.js';
 import { runCli } from './run-cli.js';
 

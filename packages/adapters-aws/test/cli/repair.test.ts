@@ -8,7 +8,7 @@ import {
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_SEED } from '../../src/cli/seed/demo-seed.js';
 import { createDynamoDocumentClient, inboxKey, inboxPartition } from '../../src/dynamo/index.js';
-import { type Engine, startDynalite } from '../dynamo/engines.js';
+import { type DynamoEngine, startDynalite } from '../../src/engines/index.js';
 import { aTableName, jsonOf, runCli } from './run-cli.js';
 
 type Key = { pk: string; sk: string };
@@ -20,7 +20,7 @@ interface Preview {
   behind: Array<Key & { group_uuid: string; message: string }>;
 }
 
-let engine: Engine;
+let engine: DynamoEngine;
 let client: DynamoDBDocumentClient;
 let table: string;
 const ddb = (...argv: string[]) =>

@@ -6,11 +6,11 @@ import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { anInstant } from '@cruddur/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_SEED } from '../../src/cli/seed/demo-seed.js';
-import { type Engine, startDynalite } from '../dynamo/engines.js';
+import { type DynamoEngine, startDynalite } from '../../src/engines/index.js';
 import { dynamoHarness } from '../dynamo/harness.js';
 import { aTableName, jsonOf, runCli } from './run-cli.js';
 
-let engine: Engine;
+let engine: DynamoEngine;
 let dir: string;
 beforeAll(async () => {
   engine = await startDynalite();

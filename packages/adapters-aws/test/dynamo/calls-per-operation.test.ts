@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { aMessage, anInstant, aParticipant } from '@cruddur/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countCalls } from './client-hooks.js';
-import { type Engine, startDynalite } from './engines.js';
+import { type DynamoEngine, startDynalite } from '../../src/engines/index.js';
 import { type DynamoHarness, dynamoHarness } from './harness.js';
 
 /** Round trips per operation (design §11), counted at the client. */
 describe('DynamoDB calls per operation', () => {
-  let engine: Engine;
+  let engine: DynamoEngine;
   let harness: DynamoHarness;
   let calls: ReturnType<typeof countCalls>;
 

@@ -2,10 +2,10 @@ import { runConversationsContract } from '@cruddur/core/testing';
 import { afterAll, beforeAll } from 'vitest';
 import { runCompatibilitySuite } from './compatibility-suite.js';
 import { runCrashPointSuite } from './crash-points-suite.js';
-import { type Engine, startDynalite } from './engines.js';
+import { type DynamoEngine, startDynalite } from '../../src/engines/index.js';
 import { dynamoHarness } from './harness.js';
 
-let engine: Engine;
+let engine: DynamoEngine;
 
 beforeAll(async () => {
   engine = await startDynalite();

@@ -1,13 +1,12 @@
 import { runConversationsContract } from '@cruddur/core/testing';
 import { afterAll, beforeAll, describe } from 'vitest';
+import { type DynamoEngine, dynamoDbLocalRunnable, startDynamoDbLocal } from '../../src/engines/index.js';
 import { runCompatibilitySuite } from './compatibility-suite.js';
 import { runCrashPointSuite } from './crash-points-suite.js';
-import { type Engine, startDynamoDbLocal } from './engines.js';
 import { dynamoHarness } from './harness.js';
-import { dynamoDbLocalRunnable } from './java-gate.js';
 
 describe.runIf(dynamoDbLocalRunnable())('on DynamoDB Local', () => {
-  let engine: Engine | undefined;
+  let engine: DynamoEngine | undefined;
 
   beforeAll(async () => {
     engine = await startDynamoDbLocal();

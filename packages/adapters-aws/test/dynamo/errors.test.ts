@@ -8,7 +8,7 @@ import {
   translateDynamoError,
 } from '../../src/dynamo/index.js';
 import { failsWith } from './client-hooks.js';
-import { type Engine, freePort, startDynalite } from './engines.js';
+import { type DynamoEngine, freePort, startDynalite } from '../../src/engines/index.js';
 import { dynamoHarness } from './harness.js';
 
 const serviceError = (name: string, status: number, fault: 'client' | 'server' = 'client') =>
@@ -60,7 +60,7 @@ describe('translating DynamoDB errors', () => {
 });
 
 describe('a DynamoDB that is down or throttling', () => {
-  let engine: Engine;
+  let engine: DynamoEngine;
   beforeAll(async () => {
     engine = await startDynalite();
   });

@@ -2,13 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { aMessage, anInstant, aParticipant } from '@cruddur/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countCalls, crashes } from './client-hooks.js';
-import { type Engine, startDynalite } from './engines.js';
+import { type DynamoEngine, startDynalite } from '../../src/engines/index.js';
 import { type DynamoHarness, dynamoHarness } from './harness.js';
 import { crashedReply } from './scenarios.js';
 
 /** What the inbox reader does with the duplicate row a send killed between put and delete leaves. */
 describe('an inbox holding a leftover row', () => {
-  let engine: Engine;
+  let engine: DynamoEngine;
   let harness: DynamoHarness;
   let crash: ReturnType<typeof crashes>;
   let calls: ReturnType<typeof countCalls>;

@@ -3,14 +3,14 @@ import { aMessage, anInstant, aParticipant } from '@cruddur/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repair } from '../../src/dynamo/index.js';
 import { crashes } from './client-hooks.js';
-import { type Engine, startDynalite } from './engines.js';
+import { type DynamoEngine, startDynalite } from '../../src/engines/index.js';
 import { type DynamoHarness, dynamoHarness } from './harness.js';
 import { legacyWriter } from './legacy-items.js';
 import { crashedReply } from './scenarios.js';
 
 /** `ddb repair` on its own, with no later send to finish the job. */
 describe('repairing the messages table', () => {
-  let engine: Engine;
+  let engine: DynamoEngine;
   beforeAll(async () => {
     engine = await startDynalite();
   });

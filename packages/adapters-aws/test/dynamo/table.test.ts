@@ -8,7 +8,7 @@ import {
   ensureMessagesTable,
   messagesTableDefinition,
 } from '../../src/dynamo/index.js';
-import { type Engine, startDynalite } from './engines.js';
+import { type DynamoEngine, startDynalite } from '../../src/engines/index.js';
 
 describe('the messages table definition', () => {
   it("is the original's layout, on demand by default", () => {
@@ -41,7 +41,7 @@ describe('the messages table definition', () => {
 });
 
 describe('creating and probing the table', () => {
-  let engine: Engine;
+  let engine: DynamoEngine;
   beforeAll(async () => {
     engine = await startDynalite();
   });

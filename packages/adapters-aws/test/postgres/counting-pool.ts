@@ -1,17 +1,2 @@
-import type { PgPool, PgRow } from '../../src/postgres/index.js';
-
-/** Passes everything to a pool and counts the queries, to pin round trips. */
-export class CountingPool implements PgPool {
-  queries = 0;
-
-  constructor(private readonly inner: PgPool) {}
-
-  query<R extends PgRow = PgRow>(text: string, values?: unknown[]) {
-    this.queries += 1;
-    return this.inner.query<R>(text, values);
-  }
-
-  connect() {
-    return this.inner.connect();
-  }
-}
+// The counting pool lives in src/engines; this re-export keeps `./counting-pool.js` imports working.
+export { CountingPool } from '../../src/engines/index.js';

