@@ -6,56 +6,29 @@ import {
   GetCommand,
   QueryCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { type DynamoConversations, inboxKey, inboxPartition, messageKey } from '@cruddur/adapters-aws/dynamo';
-import type { Instant, Participant } from '@cruddur/core';
+import {
+  type DynamoConversations,
+  inboxPartition,
+  inboxRowItem,
+  messageKey,
+  messageRowItem,
+} from '@cruddur/adapters-aws/dynamo';
 import { aParticipant, chatLine, instantAt } from './fixtures.js';
 
 /*
  * Filling 100 000 rows through `append` would take minutes (five calls per send), so the
- * scaling section writes rows directly, built with the adapter's exported key builders and the
- * original layout's attribute names (design §6). `checkRowsMatchAdapter` proves, on every run,
- * that these rows are exactly what the adapter itself writes.
+ * scaling section writes rows directly, built with the adapter's exported row builders
+ * (`inboxRowItem`, `messageRowItem`; design §6). `checkRowsMatchAdapter` proves, on every run,
+ * that a real send stores exactly those rows.
  */
 export type Item = Record<string, unknown>;
-
-const participantAttributes = (p: Participant): Item => ({
-  user_uuid: p.uuid,
-  user_display_name: p.displayName,
-  user_handle: p.handle,
-});
-
-export const inboxRow = (
-  ownerUuid: string,
-  other: Participant,
-  groupUuid: string,
-  text: string,
-  at: Instant,
-): Item => ({
-  ...inboxKey(ownerUuid, at, groupUuid),
-  message_group_uuid: groupUuid,
-  message: text,
-  ...participantAttributes(other),
-});
-
-export const messageRow = (
-  groupUuid: string,
-  sender: Participant,
-  messageUuid: string,
-  text: string,
-  at: Instant,
-): Item => ({
-  ...messageKey(groupUuid, at),
-  message_uuid: messageUuid,
-  message: text,
-  ...participantAttributes(sender),
-});
 
 export interface Table {
   readonly client: DynamoDBDocumentClient;
   readonly name: string;
 }
 
-/** Sends one real message through the adapter and compares what it stored with our builders. */
+/** Sends one real message through the adapter and compares what it stored with the builders' rows. */
 export const checkRowsMatchAdapter = async (
   table: Table,
   conversations: DynamoConversations,
@@ -82,12 +55,12 @@ export const checkRowsMatchAdapter = async (
     }),
   );
   const expected = {
-    message: messageRow(groupUuid, sender, draft.messageUuid, draft.text, stored.createdAt),
-    inbox: [inboxRow(sender.uuid, recipient, groupUuid, draft.text, stored.createdAt)],
+    message: messageRowItem(stored),
+    inbox: [inboxRowItem(sender.uuid, recipient, groupUuid, draft.text, stored.createdAt)],
   };
   if (!isDeepStrictEqual({ message, inbox }, expected)) {
     throw new Error(
-      `The bench's row builders no longer match what DynamoConversations writes:\n` +
+      `The adapter's row builders no longer match what DynamoConversations writes:\n` +
         `adapter: ${JSON.stringify({ message, inbox })}\nbench:   ${JSON.stringify(expected)}`,
     );
   }

@@ -3,9 +3,11 @@ import {
   createDynamoDocumentClient,
   DynamoConversations,
   ensureMessagesTable,
+  inboxRowItem,
+  messageRowItem,
 } from '@cruddur/adapters-aws/dynamo';
 import { startDynalite } from '@cruddur/adapters-aws/engines';
-import { checkRowsMatchAdapter, inboxRow, type Item, messageRow, putAll, type Table } from './dynamo-rows.js';
+import { checkRowsMatchAdapter, type Item, putAll, type Table } from './dynamo-rows.js';
 import { aParticipant, chatLine, instantAt } from './fixtures.js';
 import { progress } from './progress.js';
 import { type ListPair, SMALL } from './scaling-lists.js';
@@ -14,13 +16,19 @@ const TABLE = 'bench-scaling';
 
 const inboxRows = (ownerUuid: string, count: number): Item[] =>
   Array.from({ length: count }, (_, i) =>
-    inboxRow(ownerUuid, aParticipant(`peer${i}`), randomUUID(), chatLine(i), instantAt(i)),
+    inboxRowItem(ownerUuid, aParticipant(`peer${i}`), randomUUID(), chatLine(i), instantAt(i)),
   );
 
 const messageRows = (groupUuid: string, count: number): Item[] => {
   const [a, b] = [aParticipant('a'), aParticipant('b')];
   return Array.from({ length: count }, (_, i) =>
-    messageRow(groupUuid, i % 2 === 0 ? a : b, randomUUID(), chatLine(i), instantAt(i)),
+    messageRowItem({
+      uuid: randomUUID(),
+      groupUuid,
+      sender: i % 2 === 0 ? a : b,
+      text: chatLine(i),
+      createdAt: instantAt(i),
+    }),
   );
 };
 

@@ -20,4 +20,5 @@ export {
   messagesTableDefinition,
   type TableDefinitionOptions,
 } from './table.js';
-export { type RepairReport, repair } from './repair.js';
+export { type RepairOptions, type RepairReport, repair } from './repair.js';
+export { inboxRowItem, messageRowItem } from './rows.js';

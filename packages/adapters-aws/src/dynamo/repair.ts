@@ -9,6 +9,14 @@ import { keyOf, readMessageRow } from './rows.js';
 import { staleInboxRows } from './stale-rows.js';
 import { claimInbox, readMarker, writeInboxRows } from './sync-inbox.js';
 
+export interface RepairOptions {
+  /**
+   * Decide everything, write nothing: the report counts what a real run would do, assuming
+   * each marker claim succeeds (it does unless a send moves the marker meanwhile).
+   */
+  readonly dryRun?: boolean;
+}
+
 export interface RepairReport {
   readonly groupsChecked: number;
   /** Groups the original system created, given a group item and a pair lookup. */
@@ -89,7 +97,11 @@ const rowsShow = (state: GroupState, last: LastMessage): boolean => {
  * while the service is writing: it uses the same forward-only marker and "put, then delete
  * older" steps as a send, and only deletes rows older than a row the same owner has.
  */
-export const repair = async (client: DynamoDBDocumentClient, tableName: string): Promise<RepairReport> => {
+export const repair = async (
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  { dryRun = false }: RepairOptions = {},
+): Promise<RepairReport> => {
   const table: MessagesTable = { client, name: tableName };
   const report = {
     groupsChecked: 0,
@@ -101,7 +113,7 @@ export const repair = async (client: DynamoDBDocumentClient, tableName: string):
   for (const state of (await scanGroups(table)).values()) {
     report.groupsChecked += 1;
     if (state.itemMembers === null && state.rowMembers !== null) {
-      await adopt(table, state.groupUuid, state.rowMembers);
+      if (!dryRun) await adopt(table, state.groupUuid, state.rowMembers);
       report.groupsAdopted += 1;
     }
     const latest = await latestMessage(table, state);
@@ -112,19 +124,16 @@ export const repair = async (client: DynamoDBDocumentClient, tableName: string):
     // A send that stopped after its message row left the marker behind: claim for it.
     let owner = state.marker;
     if (latest !== null && (owner === null || latest.createdAt > owner.createdAt)) {
-      owner = (await claimInbox(table, latest)) ? latest : await readMarker(table, state.groupUuid);
+      owner = dryRun || (await claimInbox(table, latest)) ? latest : await readMarker(table, state.groupUuid);
     }
     // A send that stopped after the marker left rows behind it: finish its inbox step.
     if (owner !== null && (owner !== state.marker || !rowsShow(state, owner))) {
-      await writeInboxRows(table, owner);
+      if (!dryRun) await writeInboxRows(table, owner);
       report.inboxesRewritten += 1;
       continue;
     }
     const stale = staleInboxRows(state.rows);
-    await writeBatch(
-      table,
-      stale.map((key) => ({ delete: key })),
-    );
+    if (!dryRun) await writeBatch(table, stale.map((key) => ({ delete: key })));
     report.staleRowsDeleted += stale.length;
   }
   return report;

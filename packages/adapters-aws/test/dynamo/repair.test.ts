@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { aMessage, anInstant, aParticipant } from '@cruddur/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repair } from '../../src/dynamo/index.js';
@@ -32,6 +33,21 @@ describe('repairing the messages table', () => {
   const rowsOf = (harness: DynamoHarness, owner: { uuid: string }) =>
     harness.backdoor.storedInboxRows(owner.uuid);
 
+  /** A conversation as the Flask app left it: a message row and two inbox rows, no group item. */
+  const legacyConversation = async (harness: DynamoHarness) => {
+    const [a, b, groupUuid] = [aParticipant(), aParticipant(), randomUUID()];
+    const legacy = legacyWriter(harness);
+    await legacy.messageRow(groupUuid, a, randomUUID(), 'hello from flask', '2026-02-01T08:00:00+00:00');
+    await legacy.inboxRow(a.uuid, groupUuid, b, 'hello from flask', '2026-02-01T08:00:00+00:00');
+    await legacy.inboxRow(b.uuid, groupUuid, a, 'hello from flask', '2026-02-01T08:00:00+00:00');
+    return { a, b, groupUuid };
+  };
+
+  const everyItem = async (harness: DynamoHarness) => {
+    const { Items = [] } = await harness.client.send(new ScanCommand({ TableName: harness.tableName }));
+    return Items.sort((x, y) => `${x.pk}|${x.sk}`.localeCompare(`${y.pk}|${y.sk}`));
+  };
+
   it.each([
     ['the message row', 1, false],
     ['the marker', 2, false],
@@ -64,11 +80,7 @@ describe('repairing the messages table', () => {
 
   it('adopts a conversation the original created, so the pair finds it again', async () => {
     const { harness } = await freshTable();
-    const [a, b, groupUuid] = [aParticipant(), aParticipant(), randomUUID()];
-    const legacy = legacyWriter(harness);
-    await legacy.messageRow(groupUuid, a, randomUUID(), 'hello from flask', '2026-02-01T08:00:00+00:00');
-    await legacy.inboxRow(a.uuid, groupUuid, b, 'hello from flask', '2026-02-01T08:00:00+00:00');
-    await legacy.inboxRow(b.uuid, groupUuid, a, 'hello from flask', '2026-02-01T08:00:00+00:00');
+    const { a, b, groupUuid } = await legacyConversation(harness);
     expect(await harness.conversations.findGroupByPair(a.uuid, b.uuid)).toBeNull();
     expect(await repair(harness.client, harness.tableName)).toMatchObject({ groupsAdopted: 1 });
     expect(await harness.conversations.findGroupByPair(b.uuid, a.uuid)).toBe(groupUuid);
@@ -78,5 +90,21 @@ describe('repairing the messages table', () => {
     for (const owner of [a, b]) {
       expect(await rowsOf(harness, owner)).toEqual([{ groupUuid, lastMessage: 'reply' }]);
     }
+  });
+
+  it.each([
+    ['a send killed after its message row', 1],
+    ['a send killed after the marker', 2],
+    ['a send killed before deleting the old rows', 3],
+    ['a conversation only the original wrote', null],
+  ] as const)('with dryRun, writes nothing and counts what a real run then does: %s', async (_, step) => {
+    const { harness, crash } = await freshTable();
+    if (step === null) await legacyConversation(harness);
+    else await crashedReply(harness, crash, step);
+    const before = await everyItem(harness);
+    const planned = await repair(harness.client, harness.tableName, { dryRun: true });
+    expect(await everyItem(harness)).toEqual(before);
+    expect(planned).not.toMatchObject({ groupsAdopted: 0, inboxesRewritten: 0, staleRowsDeleted: 0 });
+    expect(await repair(harness.client, harness.tableName)).toEqual(planned);
   });
 });

@@ -1,9 +1,26 @@
 import { anInstant } from '@cruddur/core/testing';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { inboxKey } from '../../src/dynamo/index.js';
 import { staleInboxRows } from '../../src/dynamo/stale-rows.js';
 
 const GROUP = 'group-1';
+
+/** One group's rows as a table may hold them: our spelling, the original's, or an unreadable time. */
+const aGroupsRows = fc.uniqueArray(
+  fc
+    .record({
+      owner: fc.constantFrom('a', 'b', 'c'),
+      second: fc.integer({ min: 0, max: 4 }),
+      spelling: fc.constantFrom('ours', 'original', 'unreadable'),
+    })
+    .map(({ owner, second, spelling }) => {
+      const key = inboxKey(owner, anInstant(second), GROUP);
+      const originalSk = `${anInstant(second).slice(0, 19)}+00:00`;
+      return { pk: key.pk, sk: spelling === 'ours' ? key.sk : spelling === 'original' ? originalSk : 'n/a' };
+    }),
+  { selector: (row) => `${row.pk}|${row.sk}`, maxLength: 20 },
+);
 
 describe('stale inbox rows of a group', () => {
   it('are every row but the newest, per owner', () => {
@@ -33,5 +50,15 @@ describe('stale inbox rows of a group', () => {
   it('rank rows whose time cannot be read as the oldest', () => {
     const garbage = { pk: 'GRP#a', sk: 'not-a-time' };
     expect(staleInboxRows([garbage, inboxKey('a', anInstant(0), GROUP)])).toEqual([garbage]);
+  });
+
+  it('leave every owner exactly one row, whatever the spellings and their order', () => {
+    fc.assert(
+      fc.property(aGroupsRows, (rows) => {
+        const stale = new Set(staleInboxRows(rows));
+        const kept = rows.filter((row) => !stale.has(row)).map((row) => row.pk);
+        expect(kept.sort()).toEqual([...new Set(rows.map((row) => row.pk))].sort());
+      }),
+    );
   });
 });

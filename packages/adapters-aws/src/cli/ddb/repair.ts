@@ -1,7 +1,6 @@
 import { repair as repairTable } from '../../dynamo/index.js';
 import type { Command } from '../command.js';
 import { formatTable } from '../table.js';
-import { previewRepair } from './repair-preview.js';
 
 export const repair: Command = {
   name: 'repair',
@@ -12,17 +11,15 @@ export const repair: Command = {
     'message, rewrites inbox rows that do not show the latest message, and deletes stale rows. Safe ' +
     'while the API is serving: it uses the same forward-only marker as a send and only deletes rows ' +
     'older than one the owner already has.\n' +
-    '--dry-run changes nothing: it lists the stale rows repair would delete and the rows it would ' +
-    'rewrite, from the group index alone.',
-  options: { 'dry-run': { type: 'boolean', description: 'list what repair would change; change nothing' } },
+    '--dry-run changes nothing: repair() reads as much and decides the same, but writes nothing, and ' +
+    'the counts say what a real run would do.',
+  options: { 'dry-run': { type: 'boolean', description: 'count what repair would change; change nothing' } },
   async run({ args, out, session }) {
     const table = session.dynamo();
-    if (args.flag('dry-run')) {
-      const preview = await session.call('dynamodb', () => previewRepair(table));
-      out.result(preview.json, preview.human);
-      return;
-    }
-    const report = await session.call('dynamodb', () => repairTable(table.client, table.tableName));
+    const dryRun = args.flag('dry-run');
+    const report = await session.call('dynamodb', () =>
+      repairTable(table.client, table.tableName, { dryRun }),
+    );
     const lines: Array<[string, number]> = [
       ['groups checked', report.groupsChecked],
       ['groups adopted', report.groupsAdopted],
@@ -31,16 +28,17 @@ export const repair: Command = {
       ['groups skipped', report.groupsSkipped],
     ];
     const json = {
-      dry_run: false,
+      dry_run: dryRun,
       groups_checked: report.groupsChecked,
       groups_adopted: report.groupsAdopted,
       inboxes_rewritten: report.inboxesRewritten,
       stale_rows_deleted: report.staleRowsDeleted,
       groups_skipped: report.groupsSkipped,
     };
+    const where = `table ${table.tableName} at ${session.where('dynamodb')}`;
     out.result(json, () =>
       [
-        `repaired table ${table.tableName} at ${session.where('dynamodb')}`,
+        dryRun ? `dry run on ${where}: what repair would do; nothing changed` : `repaired ${where}`,
         formatTable(
           [{ header: 'GROUPS / ROWS' }, { header: 'COUNT', align: 'right' }],
           lines.map(([label, n]) => [label, String(n)]),

@@ -1,7 +1,7 @@
 import type { Conversations, Participant } from '@cruddur/core';
+import { messageRowItem } from '../../dynamo/index.js';
 import type { PlannedConversation, PlannedMessage } from '../seed/seed-plan.js';
 import { type BatchSend, type BatchWriteOptions, batchWrite } from './batch-write.js';
-import { messageRow } from './message-row.js';
 
 export interface SeedOutcome {
   readonly groupUuid: string;
@@ -54,7 +54,7 @@ export const seedConversations = async (
     outcomes.push({ groupUuid, members, messages: messages.length, status: 'seeded' });
   }
   const history = toSeed.flatMap(({ groupUuid, messages }) =>
-    messages.slice(0, -1).map((m) => ({ PutRequest: { Item: messageRow({ ...m, groupUuid }) } })),
+    messages.slice(0, -1).map((m) => ({ PutRequest: { Item: messageRowItem({ ...m, groupUuid }) } })),
   );
   const total = history.length + toSeed.length;
   await batchWrite(send, tableName, history, {
