@@ -28,6 +28,16 @@ const wrap = (text: string, width = 90): string[] =>
     return [...lines, line];
   });
 
+/** The tail of every group's and command's help: its options, then the group's environment. */
+const optionsAndEnvironment = (group: CommandGroup, options: OptionSpecs): string[] => [
+  '',
+  'Options:',
+  ...columns(optionRows({ ...options, ...COMMON_OPTIONS })),
+  '',
+  'Environment:',
+  ...columns(group.environment),
+];
+
 const sentence = (summary: string): string => `${summary.charAt(0).toUpperCase()}${summary.slice(1)}.`;
 
 const usageOf = (group: CommandGroup, command: Command): string =>
@@ -65,12 +75,7 @@ export const groupHelp = (group: CommandGroup): string =>
     '',
     'Commands:',
     ...columns(group.commands.map((c) => [c.name, c.summary])),
-    '',
-    'Options:',
-    ...columns(optionRows({ ...group.options, ...COMMON_OPTIONS })),
-    '',
-    'Environment:',
-    ...columns(group.environment),
+    ...optionsAndEnvironment(group, group.options),
   ].join('\n');
 
 export const commandHelp = (group: CommandGroup, command: Command): string =>
@@ -82,12 +87,7 @@ export const commandHelp = (group: CommandGroup, command: Command): string =>
     ...(command.arguments === undefined
       ? []
       : ['', 'Arguments:', ...columns(command.arguments.map((a) => [`<${a.name}>`, a.description]))]),
-    '',
-    'Options:',
-    ...columns(optionRows({ ...command.options, ...group.options, ...COMMON_OPTIONS })),
-    '',
-    'Environment:',
-    ...columns(group.environment),
+    ...optionsAndEnvironment(group, { ...command.options, ...group.options }),
   ].join('\n');
 
 export const commandUsage = (group: CommandGroup, command: Command): string =>

@@ -37,3 +37,6 @@ export const formatTable = (columns: readonly Column[], rows: ReadonlyArray<read
       .trimEnd();
   return [line(columns.map((column) => column.header)), ...cells.map(line)].join('\n');
 };
+
+/** A count and its noun for a summary line: "1 table", "3 tables". */
+export const counted = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;

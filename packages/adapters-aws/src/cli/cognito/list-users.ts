@@ -1,5 +1,5 @@
 import type { Command } from '../command.js';
-import { formatTable } from '../table.js';
+import { counted, formatTable } from '../table.js';
 import { cognitoDirectory } from './directory.js';
 
 export const listUsers: Command = {
@@ -15,7 +15,7 @@ export const listUsers: Command = {
           [{ header: 'HANDLE' }, { header: 'SUB' }],
           users.map((u) => [u.handle, u.sub]),
         ),
-        `${users.length} user${users.length === 1 ? '' : 's'} in ${session.where('cognito')}`,
+        `${counted(users.length, 'user')} in ${session.where('cognito')}`,
       ].join('\n'),
     );
   },

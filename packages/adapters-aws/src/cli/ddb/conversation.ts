@@ -2,7 +2,7 @@ import type { Message } from '@cruddur/core';
 import { DynamoConversations } from '../../dynamo/index.js';
 import type { Command } from '../command.js';
 import { CliError, UsageError } from '../errors.js';
-import { formatTable } from '../table.js';
+import { counted, formatTable } from '../table.js';
 import { isUuid } from '../uuid.js';
 import { collectPages } from './pages.js';
 
@@ -55,7 +55,7 @@ export const conversation: Command = {
           ],
           messages.map((m) => [m.createdAt, `@${m.sender.handle}`, m.sender.displayName, m.text]),
         ),
-        `${messages.length} message${messages.length === 1 ? '' : 's'} in group ${groupUuid}`,
+        `${counted(messages.length, 'message')} in group ${groupUuid}`,
       ].join('\n'),
     );
   },

@@ -3,7 +3,7 @@ import { DynamoConversations } from '../../dynamo/index.js';
 import { PgUserDirectory } from '../../postgres/index.js';
 import type { Command, CommandContext } from '../command.js';
 import { CliError } from '../errors.js';
-import { formatTable } from '../table.js';
+import { counted, formatTable } from '../table.js';
 import { isUuid } from '../uuid.js';
 import { collectPages } from './pages.js';
 
@@ -66,7 +66,7 @@ export const conversations: Command = {
             e.lastMessageAt,
           ]),
         ),
-        `${entries.length} conversation${entries.length === 1 ? '' : 's'} for ${owner.label}`,
+        `${counted(entries.length, 'conversation')} for ${owner.label}`,
       ].join('\n'),
     );
   },

@@ -1,6 +1,6 @@
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import type { Command } from '../command.js';
-import { formatTable } from '../table.js';
+import { counted, formatTable } from '../table.js';
 
 export const listTables: Command = {
   name: 'list-tables',
@@ -23,7 +23,7 @@ export const listTables: Command = {
           [{ header: 'TABLE' }, { header: '' }],
           names.map((name) => [name, name === tableName ? '(messages table)' : '']),
         ),
-        `${names.length} table${names.length === 1 ? '' : 's'} at ${session.where('dynamodb')}`,
+        `${counted(names.length, 'table')} at ${session.where('dynamodb')}`,
       ].join('\n'),
     );
   },

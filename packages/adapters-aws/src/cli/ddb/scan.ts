@@ -1,5 +1,5 @@
 import type { Command } from '../command.js';
-import { formatTable } from '../table.js';
+import { counted, formatTable } from '../table.js';
 import { type Item, scanPages } from './pages.js';
 
 /** Every attribute but the key, as `name=value`: one line per item whatever its kind. */
@@ -45,7 +45,7 @@ export const scan: Command = {
           ],
           items.map((item) => [String(item.pk ?? ''), String(item.sk ?? ''), attributes(item)]),
         ),
-        `${items.length} item${items.length === 1 ? '' : 's'} in ${table.tableName} (${pages} Scan call${pages === 1 ? '' : 's'})`,
+        `${counted(items.length, 'item')} in ${table.tableName} (${counted(pages, 'Scan call')})`,
       ].join('\n'),
     );
   },

@@ -3,7 +3,7 @@ import { DynamoConversations } from '../../dynamo/index.js';
 import type { Command } from '../command.js';
 import { loadSeed } from '../seed/seed-file.js';
 import { planConversations } from '../seed/seed-plan.js';
-import { formatTable } from '../table.js';
+import { counted, formatTable } from '../table.js';
 import { sendBatch } from './batch-write.js';
 import { seedConversations } from './seed-conversations.js';
 
@@ -57,7 +57,7 @@ export const seed: Command = {
             o.status,
           ]),
         ),
-        `seeded ${seeded.length} conversation${seeded.length === 1 ? '' : 's'} ` +
+        `seeded ${counted(seeded.length, 'conversation')} ` +
           `(${seeded.reduce((n, o) => n + o.messages, 0)} messages) into ${table.tableName}; ` +
           `${outcomes.length - seeded.length} skipped (already had messages)`,
       ].join('\n'),
