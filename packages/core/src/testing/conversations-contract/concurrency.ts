@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { aMessage, anInstant, aParticipant } from '../builders.js';
 import type { ContractContext } from './context.js';
 
+/** Hundreds of parallel writes on a shared 2-core CI box can take far longer than one request. */
+const CONCURRENCY_TIMEOUT_MS = 90_000;
+
 export function describeConcurrency(
   ctx: ContractContext,
   parallelSends: number,
@@ -33,7 +36,7 @@ export function describeConcurrency(
           [last?.text, last?.createdAt],
         ]);
       }
-    });
+    }, CONCURRENCY_TIMEOUT_MS);
 
     it('converges when both members start the conversation and send at once', async () => {
       const [a, b] = [aParticipant(), aParticipant()];
@@ -50,6 +53,6 @@ export function describeConcurrency(
         const rows = await ctx.backdoor.storedInboxRows(owner.uuid);
         expect(rows).toHaveLength(1);
       }
-    });
+    }, CONCURRENCY_TIMEOUT_MS);
   });
 }
