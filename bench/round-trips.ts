@@ -1,6 +1,6 @@
 import type { SectionResult } from './section.js';
 import type { DynamoTally } from './support/dynamo-meter.js';
-import { startDynalite } from './support/engines.js';
+import { startDynalite } from '@cruddur/adapters-aws/engines';
 import { meteredHost } from './support/metered-host.js';
 import { progress } from './support/progress.js';
 import { atMost, type Row, type Verdict } from './support/report.js';

@@ -8,8 +8,7 @@ import {
   migrate,
   PgUserDirectory,
 } from '../../src/postgres/index.js';
-import { CountingPool } from './counting-pool.js';
-import { pgMemPool } from './engines.js';
+import { CountingPool, pgMemPool } from '../../src/engines/index.js';
 
 let pool: CountingPool;
 let pg: PgUserDirectory;

@@ -9,7 +9,7 @@ import {
   migrate,
   PgUserDirectory,
 } from '../../src/postgres/index.js';
-import { silentServer } from './engines.js';
+import { silentServer } from './silent-server.js';
 
 /** Rejects with what `work` rejects with, and how long it took. */
 async function failure(work: () => Promise<unknown>): Promise<{ error: unknown; ms: number }> {

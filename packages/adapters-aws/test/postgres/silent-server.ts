@@ -1,8 +1,5 @@
 import { createServer, type Socket } from 'node:net';
 
-// The package's engines live in src/engines; this re-export keeps `./engines.js` imports working.
-export { pgMemPool } from '../../src/engines/index.js';
-
 /** A server that accepts connections and never says a word: a hung PostgreSQL. */
 export async function silentServer(): Promise<{ port: number; close(): Promise<void> }> {
   const sockets = new Set<Socket>();
