@@ -114,7 +114,12 @@ export type UnauthenticatedReason =
 export class UnauthenticatedError extends DomainError {
   readonly code = 'unauthenticated';
   constructor(readonly reason: UnauthenticatedReason, options?: ErrorOptions) {
-    super(`The access token is invalid (${reason.replaceAll('_', ' ')}).`, options);
+    super(
+      reason === 'missing'
+        ? 'An access token is required: send Authorization: Bearer <token>.'
+        : `The access token is invalid (${reason.replaceAll('_', ' ')}).`,
+      options,
+    );
   }
 }
 
