@@ -15,7 +15,7 @@ export type { ReadinessCheck } from './routes/health.js';
 export interface AppDeps extends MessagingPluginOptions {
   readonly tokenVerifier: TokenVerifier;
   readonly readiness: readonly ReadinessCheck[];
-  /** Embedded mode only: serves the local issuer's JWKS and hands out demo tokens. */
+  /** Embedded and memory mode only (never aws): the local issuer's JWKS and demo tokens. */
   readonly devIssuer?: { readonly issuer: LocalTokenIssuer; readonly users: UserDirectory } | undefined;
 }
 
@@ -31,7 +31,7 @@ export const DEFAULT_READINESS_TIMEOUT_MS = 2000;
 
 /**
  * The whole HTTP app, ready to `listen` or `inject`: the API plugin, health probes, OpenAPI
- * (`/openapi.json`, UI at `/docs`) and, in embedded mode, the dev issuer routes.
+ * (`/openapi.json`, UI at `/docs`) and, in embedded and memory mode, the dev issuer routes.
  */
 export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({

@@ -4,7 +4,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { errorResponses } from '../schemas/common.js';
 import { DevTokenBody, DevTokenJson, DevUserList, JwksJson } from '../schemas/dev.js';
 
-/** Embedded mode only: the local issuer's keys, tokens for demo users, and who they are. */
+/** Embedded and memory mode only: the local issuer's keys, tokens for demo users, and who they are. */
 export interface DevRoutesOptions {
   readonly issuer: LocalTokenIssuer;
   readonly users: UserDirectory;
