@@ -18,7 +18,7 @@ const MAX_TOKEN_LENGTH = 8192;
  * The token in the `Authorization` header: null when there is no header at all, an
  * UnauthenticatedError (`malformed`) when there is one but it is not `Bearer <token>`.
  */
-export function bearerTokenOf(request: FastifyRequest): string | null {
+function bearerTokenOf(request: FastifyRequest): string | null {
   const header = request.headers.authorization;
   if (header === undefined) return null;
   const token = BEARER.exec(header)?.[1];

@@ -37,7 +37,7 @@ export class HttpRequestError extends Error {
   }
 }
 
-export interface ErrorBody {
+interface ErrorBody {
   readonly statusCode: number;
   readonly error: string;
   readonly code: string;
@@ -132,6 +132,6 @@ function snakeReason(status: number): string {
   return (STATUS_CODES[status] ?? 'error').toLowerCase().replace(/[^a-z0-9]+/g, '_');
 }
 
-export function errorBody(statusCode: number, code: string, message: string): ErrorBody {
+function errorBody(statusCode: number, code: string, message: string): ErrorBody {
   return { statusCode, error: STATUS_CODES[statusCode] ?? 'Error', code, message };
 }

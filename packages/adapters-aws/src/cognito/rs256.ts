@@ -11,6 +11,6 @@ export function signRs256(
   return `${signingInput}.${signature.toString('base64url')}`;
 }
 
-export function encodeSegment(value: Record<string, unknown>): string {
+function encodeSegment(value: Record<string, unknown>): string {
   return Buffer.from(JSON.stringify(value)).toString('base64url');
 }

@@ -54,7 +54,7 @@ export const readMarker = async (table: MessagesTable, groupUuid: string): Promi
 };
 
 /** Every inbox row of the group, in any owner's partition (the index holds only inbox rows). */
-export const groupInboxRows = async (table: MessagesTable, groupUuid: string): Promise<ItemKey[]> => {
+const groupInboxRows = async (table: MessagesTable, groupUuid: string): Promise<ItemKey[]> => {
   const rows: ItemKey[] = [];
   let startKey: Record<string, unknown> | undefined;
   do {
