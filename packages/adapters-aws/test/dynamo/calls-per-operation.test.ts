@@ -72,10 +72,12 @@ describe('DynamoDB calls per operation', () => {
 
   it('lists a page of messages in 1 call, and a known group costs no membership call', async () => {
     const { a, groupUuid } = await conversationWithHistory();
-    const first = await harness.conversations.listMessages(groupUuid, { limit: 20, cursor: null });
+    // A page smaller than the history, so the measured read is a real next page through a cursor.
+    const first = await harness.conversations.listMessages(groupUuid, { limit: 5, cursor: null });
+    expect(first.nextCursor).not.toBeNull();
     calls.reset();
     expect(await harness.conversations.findGroupMembers(groupUuid)).toContain(a.uuid);
-    await harness.conversations.listMessages(groupUuid, { limit: 20, cursor: first.nextCursor });
+    await harness.conversations.listMessages(groupUuid, { limit: 5, cursor: first.nextCursor });
     expect(calls.total()).toBe(1);
   });
 
