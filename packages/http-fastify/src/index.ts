@@ -20,4 +20,5 @@ export {
 export { DOMAIN_ERROR_STATUS, errorHandler, notFoundHandler } from './error-handler.js';
 export { createHost, type RunningHost } from './host.js';
 export { type MessagingPluginOptions, messagingPlugin } from './messaging-plugin.js';
+export { validatorCompiler } from './schemas/validator-compiler.js';
 export { withTokenCache } from './tokens.js';

@@ -29,6 +29,12 @@ const UNREACHABLE_NAMES = new Set([
   'RequestTimeoutException',
 ]);
 
+/**
+ * Credentials that could not be loaded or refreshed (instance/container roles rotate them):
+ * usually passing, and nothing the caller can fix, so a 503 rather than a 500.
+ */
+const CREDENTIAL_NAMES = new Set(['CredentialsProviderError', 'ExpiredTokenException']);
+
 /** Retry-After hints, in seconds. */
 export const RETRY_AFTER = { throttled: 1, serverError: 2, unreachable: 5, tableMissing: 5 } as const;
 
@@ -68,6 +74,7 @@ export const translateDynamoError = (error: unknown): unknown => {
   if (name === 'ResourceNotFoundException') return retryAfter(RETRY_AFTER.tableMissing);
   if (status >= 500 || $fault === 'server') return retryAfter(RETRY_AFTER.serverError);
   if (isUnreachable(error)) return retryAfter(RETRY_AFTER.unreachable);
+  if (typeof name === 'string' && CREDENTIAL_NAMES.has(name)) return retryAfter(RETRY_AFTER.serverError);
   return error;
 };
 

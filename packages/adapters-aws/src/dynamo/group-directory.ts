@@ -67,7 +67,9 @@ export class GroupDirectory {
     } catch (error) {
       if (!isConditionalCheckFailed(error)) throw error;
       const existing = stringAttribute((await this.get(key, 'group_uuid')) ?? {}, 'group_uuid');
-      if (existing === null) throw error;
+      // A pair item without a group uuid is corrupt data, not a race: say so instead of
+      // surfacing the SDK's condition failure.
+      if (existing === null) throw new Error(`Pair item ${key.pk} has no group_uuid`, { cause: error });
       groupUuid = existing;
     }
     await dynamoCall(() =>

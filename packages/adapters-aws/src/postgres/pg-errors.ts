@@ -10,6 +10,7 @@ const UNAVAILABLE_SQLSTATES = new Set([
   '53000', // insufficient_resources
   '53100', // disk_full
   '53200', // out_of_memory
+  '42P01', // undefined_table: the schema is not migrated yet; /readyz reports it too
 ]);
 
 /** Socket-level failures reported by Node while connecting or talking to the server. */
@@ -21,6 +22,7 @@ const UNAVAILABLE_ERRNOS = new Set([
   'ENETUNREACH',
   'EPIPE',
   'EAI_AGAIN',
+  'ENOTFOUND',
 ]);
 
 // node-postgres and pg-pool raise these as plain Errors without a code, so the message is the

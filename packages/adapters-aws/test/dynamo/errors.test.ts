@@ -53,6 +53,13 @@ describe('translating DynamoDB errors', () => {
     expect(refused).toMatchObject({ retryAfterSeconds: 5 });
   });
 
+  it.each(['CredentialsProviderError', 'ExpiredTokenException'])(
+    'turns %s (credentials not refreshed) into DependencyUnavailableError',
+    (name) => {
+      expect(translateDynamoError(serviceError(name, 400))).toBeInstanceOf(DependencyUnavailableError);
+    },
+  );
+
   it('leaves programming errors (bad requests) as they are', () => {
     const validation = serviceError('ValidationException', 400);
     expect(translateDynamoError(validation)).toBe(validation);

@@ -13,6 +13,8 @@ describe('which PostgreSQL errors mean "unavailable"', () => {
     ['connection failure (08006)', withCode('08006')],
     ['connection refused', withCode('ECONNREFUSED')],
     ['connection reset', withCode('ECONNRESET')],
+    ['host name not found', withCode('ENOTFOUND')],
+    ['schema not migrated yet (42P01)', withCode('42P01')],
     ['every address of a host refused', new AggregateError([withCode('ECONNREFUSED')], 'connect failed')],
     ['exhausted pool', new Error('timeout exceeded when trying to connect')],
     ['connect timeout', new Error('Connection terminated due to connection timeout')],
@@ -26,7 +28,6 @@ describe('which PostgreSQL errors mean "unavailable"', () => {
   it.each([
     ['unique violation (23505)', withCode('23505')],
     ['bad uuid text (22P02)', withCode('22P02')],
-    ['missing table (42P01)', withCode('42P01')],
     ['wrong password (28P01)', withCode('28P01')],
     ['a plain bug', new Error('boom')],
     ['not an error at all', 'boom'],
