@@ -47,7 +47,7 @@ describe('db commands on PostgreSQL', () => {
     const { code, stderr } = await runCli(['db', 'seed'], { env: { CONNECTION_URL: empty } });
     expect([code, stderr]).toEqual([
       1,
-      `cruddur-ops: PostgreSQL at ${redacted(empty)}: relation "users" does not exist ` +
+      `cruddur-ops: PostgreSQL at ${redacted(empty)} is unavailable: relation "users" does not exist ` +
         '(create the schema with: cruddur-ops db migrate)\n',
     ]);
   });
