@@ -63,25 +63,35 @@ export class LocalTokenIssuer {
     if (!Number.isInteger(expiresIn) || expiresIn <= 0) {
       throw new RangeError(`expiresInSeconds must be a positive integer, got ${expiresIn}`);
     }
-    const now = Math.floor(Date.now() / 1000);
-    const accessToken = this.sign(
-      { alg: SIGNING_ALGORITHM, kid: this.kid, typ: 'JWT' },
-      {
-        sub: user.sub,
-        iss: this.issuer,
-        client_id: this.clientId,
-        origin_jti: randomUUID(),
-        event_id: randomUUID(),
-        token_use: 'access',
-        scope: 'aws.cognito.signin.user.admin',
-        auth_time: now,
-        exp: now + expiresIn,
-        iat: now,
-        jti: randomUUID(),
-        username: user.username,
-      },
-    );
+    const accessToken = this.sign(this.signingHeader(), this.accessClaims(user, expiresIn));
     return { accessToken, expiresIn };
+  }
+
+  /** The JOSE header of this issuer's tokens (its real kid). */
+  signingHeader(): Record<string, unknown> {
+    return { alg: SIGNING_ALGORITHM, kid: this.kid, typ: 'JWT' };
+  }
+
+  /** The claims Cognito writes into an access token for `user`; tests alter them to craft bad tokens. */
+  accessClaims(
+    user: { sub: string; username: string },
+    expiresInSeconds = DEFAULT_EXPIRY_SECONDS,
+  ): Record<string, unknown> {
+    const now = Math.floor(Date.now() / 1000);
+    return {
+      sub: user.sub,
+      iss: this.issuer,
+      client_id: this.clientId,
+      origin_jti: randomUUID(),
+      event_id: randomUUID(),
+      token_use: 'access',
+      scope: 'aws.cognito.signin.user.admin',
+      auth_time: now,
+      exp: now + expiresInSeconds,
+      iat: now,
+      jti: randomUUID(),
+      username: user.username,
+    };
   }
 
   /** Signs any header and payload with this issuer's key; tests use it to craft bad tokens. */

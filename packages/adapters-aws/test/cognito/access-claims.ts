@@ -1,11 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { LocalTokenIssuer } from '../../src/cognito/index.js';
 
-/** The header the issuer puts on its own tokens, with its real kid. */
-export function headerOf(issuer: LocalTokenIssuer): Record<string, unknown> {
-  return { alg: 'RS256', kid: kidOf(issuer), typ: 'JWT' };
-}
-
 export function kidOf(issuer: LocalTokenIssuer): string {
   const kid = issuer.jwks().keys[0]?.kid;
   if (typeof kid !== 'string') throw new Error('the local issuer publishes no kid');
@@ -17,20 +12,7 @@ export function accessClaims(
   issuer: LocalTokenIssuer,
   overrides: Record<string, unknown> = {},
 ): Record<string, unknown> {
-  const now = Math.floor(Date.now() / 1000);
-  const claims: Record<string, unknown> = {
-    sub: randomUUID(),
-    iss: issuer.issuer,
-    client_id: issuer.clientId,
-    token_use: 'access',
-    scope: 'aws.cognito.signin.user.admin',
-    auth_time: now,
-    iat: now,
-    exp: now + 3600,
-    jti: randomUUID(),
-    username: 'mira',
-    ...overrides,
-  };
+  const claims = { ...issuer.accessClaims({ sub: randomUUID(), username: 'mira' }), ...overrides };
   for (const [name, value] of Object.entries(claims)) if (value === undefined) delete claims[name];
   return claims;
 }

@@ -11,7 +11,7 @@ import {
   type CachingTokenVerifierOptions,
   LocalTokenIssuer,
 } from '../../src/cognito/index.js';
-import { accessClaims, headerOf } from './access-claims.js';
+import { accessClaims } from './access-claims.js';
 import { badTokensFor } from './local-bad-tokens.js';
 
 runTokenVerifierContract('CachingTokenVerifier around CognitoTokenVerifier on LocalTokenIssuer', async () => {
@@ -127,7 +127,7 @@ describe('CachingTokenVerifier', () => {
 
   it('verifies a rejected token again every time', async () => {
     const verifier = caching();
-    const expired = issuer.sign(headerOf(issuer), accessClaims(issuer, { iat: 1, exp: 2 }));
+    const expired = issuer.sign(issuer.signingHeader(), accessClaims(issuer, { iat: 1, exp: 2 }));
     expect(await outcomeOf(verifier.verify(expired))).toBe('expired');
     expect(await outcomeOf(verifier.verify(expired))).toBe('expired');
     expect(inner.calls).toBe(2);

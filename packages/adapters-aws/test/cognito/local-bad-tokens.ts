@@ -1,6 +1,6 @@
 import type { UnauthenticatedReason } from '@cruddur/core';
 import { LocalTokenIssuer } from '../../src/cognito/index.js';
-import { accessClaims, headerOf, unsignedToken, withPayload } from './access-claims.js';
+import { accessClaims, unsignedToken, withPayload } from './access-claims.js';
 
 export interface BadToken {
   readonly name: string;
@@ -17,7 +17,7 @@ export async function badTokensFor(
   options: { withUnknownKey?: boolean } = {},
 ): Promise<BadToken[]> {
   const now = Math.floor(Date.now() / 1000);
-  const header = headerOf(issuer);
+  const header = issuer.signingHeader();
   const signed = (overrides: Record<string, unknown>) => issuer.sign(header, accessClaims(issuer, overrides));
   // Same issuer name, same kid, different private key: only the signature can tell.
   const impostor = await LocalTokenIssuer.create({ issuer: issuer.issuer, clientId: issuer.clientId });

@@ -1,7 +1,7 @@
 import { runTokenVerifierContract } from '@cruddur/core/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CognitoTokenVerifier, LocalTokenIssuer } from '../../src/cognito/index.js';
-import { accessClaims, headerOf } from './access-claims.js';
+import { accessClaims } from './access-claims.js';
 import { badTokensFor } from './local-bad-tokens.js';
 
 // Tokens minted locally under a real pool's issuer name; the pool's key set is handed to the
@@ -30,13 +30,13 @@ describe('CognitoTokenVerifier.forUserPool', () => {
   });
 
   it("accepts the pool's global issuer name as well as the regional one", async () => {
-    const token = pool.sign(headerOf(pool), accessClaims(pool, { iss: globalIssuer, sub: 'global-sub' }));
+    const token = pool.sign(pool.signingHeader(), accessClaims(pool, { iss: globalIssuer, sub: 'global-sub' }));
     await expect(poolVerifier(pool).verify(token)).resolves.toMatchObject({ sub: 'global-sub' });
   });
 
   it('rejects tokens of another pool in the same region as the wrong issuer', async () => {
     const token = pool.sign(
-      headerOf(pool),
+      pool.signingHeader(),
       accessClaims(pool, { iss: 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Elsewhere' }),
     );
     await expect(poolVerifier(pool).verify(token)).rejects.toMatchObject({ reason: 'wrong_issuer' });

@@ -4,26 +4,13 @@ import type { User } from '@cruddur/core';
 const b64url = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString('base64url');
 
 /** Claims of a good Cognito access token for `user`, as the issuer would write them. */
-function accessClaims(issuer: LocalTokenIssuer, user: User): Record<string, unknown> {
-  const now = Math.floor(Date.now() / 1000);
-  return {
-    sub: user.cognitoUserId,
-    iss: issuer.issuer,
-    client_id: issuer.clientId,
-    token_use: 'access',
-    scope: 'aws.cognito.signin.user.admin',
-    auth_time: now,
-    iat: now,
-    exp: now + 3600,
-    jti: 'b7a1c7a4-0000-4000-8000-000000000000',
-    username: user.handle,
-  };
-}
+const accessClaims = (issuer: LocalTokenIssuer, user: User): Record<string, unknown> =>
+  issuer.accessClaims({ sub: String(user.cognitoUserId), username: user.handle });
 
 /** Every kind of token design §12 says must be a 401, never a 500, by name. */
 export async function badTokens(issuer: LocalTokenIssuer, user: User): Promise<Record<string, string>> {
-  const kid = issuer.jwks().keys[0]?.kid;
-  const header = { alg: 'RS256', kid, typ: 'JWT' };
+  const header = issuer.signingHeader();
+  const { kid } = header;
   const claims = accessClaims(issuer, user);
   const now = Math.floor(Date.now() / 1000);
   const good = issuer.issueAccessToken({
