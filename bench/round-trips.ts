@@ -1,10 +1,9 @@
-import type { SectionResult } from './section.js';
-import type { DynamoTally } from './support/dynamo-meter.js';
 import { startDynalite } from '@cruddur/adapters-aws/engines';
+import type { SectionResult } from './section.js';
 import { meteredHost } from './support/metered-host.js';
 import { progress } from './support/progress.js';
 import { atMost, type Row, type Verdict } from './support/report.js';
-import { type RequestCost, runRequestScenario } from './support/request-scenario.js';
+import { type DynamoTally, type RequestCost, runRequestScenario } from './support/request-scenario.js';
 
 const SEND_BUDGET = 6;
 

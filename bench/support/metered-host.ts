@@ -1,6 +1,11 @@
 import { LocalTokenIssuer } from '@cruddur/adapters-aws/cognito';
 import { createDynamoDocumentClient, ensureMessagesTable } from '@cruddur/adapters-aws/dynamo';
-import { CountingPool, pgMemPool } from '@cruddur/adapters-aws/engines';
+import {
+  CountingPool,
+  countDynamoCalls,
+  type DynamoCallCounter,
+  pgMemPool,
+} from '@cruddur/adapters-aws/engines';
 import { migrate } from '@cruddur/adapters-aws/postgres';
 import type { User, UserDirectory } from '@cruddur/core';
 import {
@@ -12,7 +17,6 @@ import {
   TOKENS,
 } from '@cruddur/http-fastify';
 import type { FastifyInstance } from 'fastify';
-import { type DynamoMeter, meterDynamo } from './dynamo-meter.js';
 
 export interface HostInstance {
   readonly app: FastifyInstance;
@@ -21,7 +25,7 @@ export interface HostInstance {
 
 /** The host wired as `awsModule` wires it, over clients that count what they send. */
 export interface MeteredHost {
-  readonly dynamo: DynamoMeter;
+  readonly dynamo: DynamoCallCounter;
   readonly pg: CountingPool;
   /** A user with a Cognito sub, created through the host's own (caching) UserDirectory. */
   aUser(handle: string): Promise<User>;
@@ -45,7 +49,7 @@ export const meteredHost = async (endpoint: string): Promise<MeteredHost> => {
   const memPool = pgMemPool();
   await migrate(memPool);
   const pg = new CountingPool(memPool);
-  const dynamo = meterDynamo(documentClient);
+  const dynamo = countDynamoCalls(documentClient);
   const issuer = await LocalTokenIssuer.create({ issuer: 'http://127.0.0.1/bench-issuer' });
   const instances: HostInstance[] = [];
   const instance = async (): Promise<HostInstance> => {

@@ -1,8 +1,20 @@
 import type { User } from '@cruddur/core';
 import type { FastifyInstance } from 'fastify';
-import type { DynamoTally } from './dynamo-meter.js';
 import { chatLine } from './fixtures.js';
 import type { MeteredHost } from './metered-host.js';
+
+/** DynamoDB calls of one request, e.g. `{ calls: 2, byOperation: { GetItem: 1, Query: 1 } }`. */
+export interface DynamoTally {
+  readonly calls: number;
+  readonly byOperation: Readonly<Record<string, number>>;
+}
+
+const tallyOf = (counter: MeteredHost['dynamo']): DynamoTally => ({
+  calls: counter.total(),
+  byOperation: Object.fromEntries(
+    Object.entries(counter.byCommand()).map(([name, n]) => [name.replace(/Command$/, ''), n]),
+  ),
+});
 
 /** What one HTTP request cost in round trips. */
 export interface RequestCost {
@@ -49,7 +61,7 @@ export const runRequestScenario = async (host: MeteredHost): Promise<RequestCost
       request,
       kind: kindOf(call),
       state,
-      dynamo: host.dynamo.tally(),
+      dynamo: tallyOf(host.dynamo),
       pgQueries: host.pg.queries,
     });
     return body;

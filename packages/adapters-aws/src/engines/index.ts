@@ -1,5 +1,6 @@
 export { CountingPool } from './counting-pool.js';
 export { type DynamoEngine, startDynalite } from './dynalite.js';
+export { countDynamoCalls, type DynamoCallCounter } from './dynamo-call-counter.js';
 export { startDynamoDbLocal } from './dynamodb-local.js';
 export { type EmbeddedPostgresServer, startEmbeddedPostgres } from './embedded-postgres.js';
 export { freePort } from './free-port.js';

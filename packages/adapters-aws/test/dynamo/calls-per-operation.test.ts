@@ -1,21 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import { aMessage, anInstant, aParticipant } from '@cruddur/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countCalls } from './client-hooks.js';
-import { type DynamoEngine, startDynalite } from '../../src/engines/index.js';
+import {
+  countDynamoCalls,
+  type DynamoCallCounter,
+  type DynamoEngine,
+  startDynalite,
+} from '../../src/engines/index.js';
 import { type DynamoHarness, dynamoHarness } from './harness.js';
 
 /** Round trips per operation (design §11), counted at the client. */
 describe('DynamoDB calls per operation', () => {
   let engine: DynamoEngine;
   let harness: DynamoHarness;
-  let calls: ReturnType<typeof countCalls>;
+  let calls: DynamoCallCounter;
 
   beforeAll(async () => {
     engine = await startDynalite();
     harness = await dynamoHarness(engine.endpoint, {
       prepare: (client) => {
-        calls = countCalls(client);
+        calls = countDynamoCalls(client);
       },
     });
   });

@@ -12,24 +12,6 @@ export class InjectedCrash extends Error {
   }
 }
 
-/** Counts calls by command name; `total()` since the last `reset()`. */
-export const countCalls = (client: DynamoDBDocumentClient) => {
-  const counts = new Map<string, number>();
-  client.middlewareStack.add(
-    (next, context) => async (args) => {
-      const name = context.commandName ?? 'unknown';
-      counts.set(name, (counts.get(name) ?? 0) + 1);
-      return next(args);
-    },
-    { step: 'initialize' },
-  );
-  return {
-    reset: () => counts.clear(),
-    total: () => [...counts.values()].reduce((sum, n) => sum + n, 0),
-    byCommand: () => Object.fromEntries(counts),
-  };
-};
-
 /**
  * Arms a crash: the `step`-th write from now reaches DynamoDB, then the caller gets an
  * error as if the process had died right after it. With `half`, a batch write only gets its

@@ -1,8 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { aMessage, anInstant, aParticipant } from '@cruddur/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countCalls, crashes } from './client-hooks.js';
-import { type DynamoEngine, startDynalite } from '../../src/engines/index.js';
+import {
+  countDynamoCalls,
+  type DynamoCallCounter,
+  type DynamoEngine,
+  startDynalite,
+} from '../../src/engines/index.js';
+import { crashes } from './client-hooks.js';
 import { type DynamoHarness, dynamoHarness } from './harness.js';
 import { crashedReply } from './scenarios.js';
 
@@ -11,14 +16,14 @@ describe('an inbox holding a leftover row', () => {
   let engine: DynamoEngine;
   let harness: DynamoHarness;
   let crash: ReturnType<typeof crashes>;
-  let calls: ReturnType<typeof countCalls>;
+  let calls: DynamoCallCounter;
 
   beforeAll(async () => {
     engine = await startDynalite();
     harness = await dynamoHarness(engine.endpoint, {
       prepare: (client) => {
         crash = crashes(client);
-        calls = countCalls(client);
+        calls = countDynamoCalls(client);
       },
     });
   });
