@@ -5,17 +5,11 @@ import {
   SequentialIdGenerator,
   SteppingClock,
 } from '@cruddur/adapters-memory';
-import {
-  type Conversations,
-  CreateMessage,
-  ListMessageGroups,
-  ListMessages,
-  type User,
-  type UserDirectory,
-  UsersShort,
-} from '@cruddur/core';
+import type { Conversations, User, UserDirectory } from '@cruddur/core';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { ContainerModule } from 'inversify';
 import { buildApp, type ReadinessCheck } from '../../../src/app.js';
+import { createContainer, resolveAppDeps, runtimeModule, TOKENS } from '../../../src/container.js';
 
 export const TEST_ISSUER = 'http://localhost:4567/test-issuer';
 
@@ -68,19 +62,18 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
   const conversations = new InMemoryConversations();
   const seenUsers = options.wrapUsers?.(users) ?? users;
   const seenConversations = options.wrapConversations?.(conversations) ?? conversations;
-  const ports = { users: seenUsers, conversations: seenConversations };
+  // The host's own container (use cases, resolveAppDeps), over the ports this test wants to see.
+  const ports = new ContainerModule(({ bind }) => {
+    bind<UserDirectory>(TOKENS.UserDirectory).toConstantValue(seenUsers);
+    bind<Conversations>(TOKENS.Conversations).toConstantValue(seenConversations);
+    bind<readonly ReadinessCheck[]>(TOKENS.ReadinessChecks).toConstantValue(options.readiness ?? []);
+  });
+  const clock = new SteppingClock();
+  const ids = new SequentialIdGenerator({ prefix: 'bbbbbbbb' });
+  const container = createContainer(ports, runtimeModule(issuer.verifier(), clock, ids));
   const app = await buildApp(
     {
-      listMessageGroups: new ListMessageGroups(ports),
-      listMessages: new ListMessages(ports),
-      createMessage: new CreateMessage({
-        ...ports,
-        clock: new SteppingClock(),
-        ids: new SequentialIdGenerator({ prefix: 'bbbbbbbb' }),
-      }),
-      usersShort: new UsersShort(ports),
-      tokenVerifier: issuer.verifier(),
-      readiness: options.readiness ?? [],
+      ...resolveAppDeps(container),
       devIssuer: options.devRoutes === false ? undefined : { issuer, users },
     },
     {
