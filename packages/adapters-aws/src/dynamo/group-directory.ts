@@ -1,11 +1,14 @@
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { GroupMembers } from '@cruddur/core';
-import { BoundedCache } from './bounded-cache.js';
+import { LruTtlCache } from '../cache/lru-ttl-cache.js';
 import { dynamoCall, isConditionalCheckFailed } from './errors.js';
 import { readMembers } from './group-item.js';
 import { groupKey, MESSAGE_GROUP_INDEX, ownerOfInboxPartition, pairKey } from './keys.js';
 import type { MessagesTable } from './messages-table.js';
 import { type Item, stringAttribute } from './rows.js';
+
+/** Membership and pairs never change once written: cached entries need no expiry, only a size bound. */
+const FOREVER = Number.POSITIVE_INFINITY;
 
 /**
  * Groups and their members. Membership never changes once written, so answers are cached
@@ -13,15 +16,15 @@ import { type Item, stringAttribute } from './rows.js';
  * visible right after it was opened.
  */
 export class GroupDirectory {
-  private readonly members: BoundedCache<GroupMembers>;
-  private readonly pairs: BoundedCache<string>;
+  private readonly members: LruTtlCache<string, GroupMembers>;
+  private readonly pairs: LruTtlCache<string, string>;
 
   constructor(
     private readonly table: MessagesTable,
     cacheSize: number,
   ) {
-    this.members = new BoundedCache(cacheSize);
-    this.pairs = new BoundedCache(cacheSize);
+    this.members = new LruTtlCache(cacheSize, Date.now);
+    this.pairs = new LruTtlCache(cacheSize, Date.now);
   }
 
   async membersOf(groupUuid: string): Promise<GroupMembers | null> {
@@ -29,7 +32,7 @@ export class GroupDirectory {
     if (cached) return cached;
     const item = await this.get(groupKey(groupUuid), 'members');
     const members = readMembers(item) ?? (await this.legacyMembers(groupUuid));
-    if (members) this.members.set(groupUuid, members);
+    if (members) this.members.set(groupUuid, members, FOREVER);
     return members;
   }
 
@@ -41,7 +44,7 @@ export class GroupDirectory {
       (await this.get(pairKey(userA, userB), 'group_uuid')) ?? {},
       'group_uuid',
     );
-    if (groupUuid !== null) this.pairs.set(pk, groupUuid);
+    if (groupUuid !== null) this.pairs.set(pk, groupUuid, FOREVER);
     return groupUuid;
   }
 
@@ -83,8 +86,8 @@ export class GroupDirectory {
         }),
       ),
     );
-    this.pairs.set(key.pk, groupUuid);
-    this.members.set(groupUuid, members);
+    this.pairs.set(key.pk, groupUuid, FOREVER);
+    this.members.set(groupUuid, members, FOREVER);
     return groupUuid;
   }
 
