@@ -8,7 +8,7 @@ import {
   inboxPartition,
   messagesPartition,
 } from '@cruddur/adapters-aws/dynamo';
-import { startDynalite } from '@cruddur/adapters-aws/engines';
+import { startDynalite } from '@cruddur/engines';
 import type { SectionResult } from './section.js';
 import { aParticipant, chatLine, instantAt } from './support/fixtures.js';
 import { progress } from './support/progress.js';

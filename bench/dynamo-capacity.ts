@@ -12,7 +12,7 @@ import {
   DynamoConversations,
   ensureMessagesTable,
 } from '@cruddur/adapters-aws/dynamo';
-import { startDynamoDbLocal } from '@cruddur/adapters-aws/engines';
+import { startDynamoDbLocal } from '@cruddur/engines';
 import { aMessage, anInstant, aParticipant } from '@cruddur/core/testing';
 
 interface Tally {

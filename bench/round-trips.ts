@@ -1,4 +1,4 @@
-import { startDynalite } from '@cruddur/adapters-aws/engines';
+import { startDynalite } from '@cruddur/engines';
 import type { SectionResult } from './section.js';
 import { meteredHost } from './support/metered-host.js';
 import { progress } from './support/progress.js';

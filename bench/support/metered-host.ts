@@ -5,7 +5,7 @@ import {
   countDynamoCalls,
   type DynamoCallCounter,
   pgMemPool,
-} from '@cruddur/adapters-aws/engines';
+} from '@cruddur/engines';
 import { migrate } from '@cruddur/adapters-aws/postgres';
 import type { User, UserDirectory } from '@cruddur/core';
 import {

@@ -6,7 +6,7 @@ import {
   inboxRowItem,
   messageRowItem,
 } from '@cruddur/adapters-aws/dynamo';
-import { startDynalite } from '@cruddur/adapters-aws/engines';
+import { startDynalite } from '@cruddur/engines';
 import { checkRowsMatchAdapter, type Item, putAll, type Table } from './dynamo-rows.js';
 import { aParticipant, chatLine, instantAt } from './fixtures.js';
 import { progress } from './progress.js';

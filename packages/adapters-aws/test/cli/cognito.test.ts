@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, pgMemDatabase } from '../../src/engines/index.js';
+import { freePort, pgMemDatabase } from '@cruddur/engines';
 import { ListUsersStub, type StubUser } from '../cognito/list-users-stub.js';
 import { jsonOf, runCli } from './run-cli.js';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type EmbeddedPostgresServer, freePort, startEmbeddedPostgres } from '../../src/engines/index.js';
+import { type EmbeddedPostgresServer, freePort, startEmbeddedPostgres } from '@cruddur/engines';
 import { jsonOf, runCli } from './run-cli.js';
 
 // CREATE DATABASE needs a real server: pg-mem has one database and cannot parse the statement.

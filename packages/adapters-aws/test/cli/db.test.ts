@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_SEED } from '../../src/cli/seed/demo-seed.js';
-import { pgMemDatabase } from '../../src/engines/index.js';
+import { pgMemDatabase } from '@cruddur/engines';
 import { jsonOf, runCli } from './run-cli.js';
 
 interface Applied {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_SEED } from '../../src/cli/seed/demo-seed.js';
-import { type DynamoEngine, pgMemDatabase, startDynalite } from '../../src/engines/index.js';
+import { type DynamoEngine, pgMemDatabase, startDynalite } from '@cruddur/engines';
 import { aTableName, jsonOf, runCli } from './run-cli.js';
 
 let engine: DynamoEngine;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { freePort } from '../../src/engines/index.js';
+import { freePort } from '@cruddur/engines';
 import { awsTarget, DYNAMODB, postgresUrl } from '../../src/cli/targets.js';
 import { runCli } from './run-cli.js';
 

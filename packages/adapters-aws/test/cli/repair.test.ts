@@ -8,7 +8,7 @@ import {
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_SEED } from '../../src/cli/seed/demo-seed.js';
 import { createDynamoDocumentClient, inboxKey, inboxPartition } from '../../src/dynamo/index.js';
-import { type DynamoEngine, startDynalite } from '../../src/engines/index.js';
+import { type DynamoEngine, startDynalite } from '@cruddur/engines';
 import { aTableName, jsonOf, runCli } from './run-cli.js';
 
 type Key = { pk: string; sk: string };

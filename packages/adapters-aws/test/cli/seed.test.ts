@@ -6,7 +6,7 @@ import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { anInstant } from '@cruddur/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_SEED } from '../../src/cli/seed/demo-seed.js';
-import { type DynamoEngine, startDynalite } from '../../src/engines/index.js';
+import { type DynamoEngine, startDynalite } from '@cruddur/engines';
 import { dynamoHarness } from '../dynamo/harness.js';
 import { aTableName, jsonOf, runCli } from './run-cli.js';
 

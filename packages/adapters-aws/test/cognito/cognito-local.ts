@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
-import { freePort } from '../../src/engines/index.js';
+import { freePort } from '@cruddur/engines';
 import { localCognitoClient } from './sdk-client.js';
 
 /** A cognito-local child process on a free port, with its state in a throwaway directory. */

@@ -6,7 +6,7 @@ import {
   type DynamoCallCounter,
   type DynamoEngine,
   startDynalite,
-} from '../../src/engines/index.js';
+} from '@cruddur/engines';
 import { type DynamoHarness, dynamoHarness } from './harness.js';
 
 /** Round trips per operation (design §11), counted at the client. */

@@ -2,7 +2,7 @@ import { runConversationsContract } from '@cruddur/core/testing';
 import { afterAll, beforeAll } from 'vitest';
 import { runCompatibilitySuite } from './compatibility-suite.js';
 import { runCrashPointSuite } from './crash-points-suite.js';
-import { type DynamoEngine, startDynalite } from '../../src/engines/index.js';
+import { type DynamoEngine, startDynalite } from '@cruddur/engines';
 import { dynamoHarness } from './harness.js';
 
 let engine: DynamoEngine;

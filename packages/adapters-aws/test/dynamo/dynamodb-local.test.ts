@@ -1,6 +1,6 @@
 import { runConversationsContract } from '@cruddur/core/testing';
 import { afterAll, beforeAll, describe } from 'vitest';
-import { type DynamoEngine, dynamoDbLocalRunnable, startDynamoDbLocal } from '../../src/engines/index.js';
+import { type DynamoEngine, dynamoDbLocalRunnable, startDynamoDbLocal } from '@cruddur/engines';
 import { runCompatibilitySuite } from './compatibility-suite.js';
 import { runCrashPointSuite } from './crash-points-suite.js';
 import { dynamoHarness } from './harness.js';

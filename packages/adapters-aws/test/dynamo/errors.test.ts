@@ -8,7 +8,7 @@ import {
   translateDynamoError,
 } from '../../src/dynamo/index.js';
 import { failsWith } from './client-hooks.js';
-import { type DynamoEngine, freePort, startDynalite } from '../../src/engines/index.js';
+import { type DynamoEngine, freePort, startDynalite } from '@cruddur/engines';
 import { dynamoHarness } from './harness.js';
 
 const serviceError = (name: string, status: number, fault: 'client' | 'server' = 'client') =>

@@ -6,7 +6,7 @@ import {
   type DynamoCallCounter,
   type DynamoEngine,
   startDynalite,
-} from '../../src/engines/index.js';
+} from '@cruddur/engines';
 import { crashes } from './client-hooks.js';
 import { type DynamoHarness, dynamoHarness } from './harness.js';
 import { crashedReply } from './scenarios.js';

@@ -4,7 +4,7 @@ import { aMessage, anInstant, aParticipant } from '@cruddur/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repair } from '../../src/dynamo/index.js';
 import { crashes } from './client-hooks.js';
-import { type DynamoEngine, startDynalite } from '../../src/engines/index.js';
+import { type DynamoEngine, startDynalite } from '@cruddur/engines';
 import { type DynamoHarness, dynamoHarness } from './harness.js';
 import { legacyWriter } from './legacy-items.js';
 import { crashedReply } from './scenarios.js';

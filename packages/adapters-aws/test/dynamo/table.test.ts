@@ -8,7 +8,7 @@ import {
   ensureMessagesTable,
   messagesTableDefinition,
 } from '../../src/dynamo/index.js';
-import { type DynamoEngine, startDynalite } from '../../src/engines/index.js';
+import { type DynamoEngine, startDynalite } from '@cruddur/engines';
 
 describe('the messages table definition', () => {
   it("is the original's layout, on demand by default", () => {

@@ -8,7 +8,7 @@ import {
   migrate,
   PgUserDirectory,
 } from '../../src/postgres/index.js';
-import { CountingPool, pgMemPool } from '../../src/engines/index.js';
+import { CountingPool, pgMemPool } from '@cruddur/engines';
 
 let pool: CountingPool;
 let pg: PgUserDirectory;

@@ -1,6 +1,6 @@
 import { DependencyUnavailableError } from '@cruddur/core';
 import { expect, it } from 'vitest';
-import { pgMemPool } from '../../src/engines/index.js';
+import { pgMemPool } from '@cruddur/engines';
 import { checkPostgres, migrate } from '../../src/postgres/index.js';
 
 it('counts a database without the users table as not ready, and a migrated one as ready', async () => {

@@ -3,7 +3,7 @@ import { runUserDirectoryContract } from '@cruddur/core/testing';
 import type pg from 'pg';
 import { afterAll, beforeAll } from 'vitest';
 import { createPgPool, migrate, PgUserDirectory } from '../../src/postgres/index.js';
-import { type EmbeddedPostgresServer, startEmbeddedPostgres } from '../../src/engines/index.js';
+import { type EmbeddedPostgresServer, startEmbeddedPostgres } from '@cruddur/engines';
 import { runMigrationChecks } from './migration-checks.js';
 
 let server: EmbeddedPostgresServer | undefined;

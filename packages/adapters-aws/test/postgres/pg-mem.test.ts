@@ -1,6 +1,6 @@
 import { runUserDirectoryContract } from '@cruddur/core/testing';
 import { CachingUserDirectory, migrate, PgUserDirectory } from '../../src/postgres/index.js';
-import { pgMemPool } from '../../src/engines/index.js';
+import { pgMemPool } from '@cruddur/engines';
 import { runMigrationChecks } from './migration-checks.js';
 
 runUserDirectoryContract('PgUserDirectory on pg-mem', async () => {

@@ -1,7 +1,7 @@
 import { DependencyUnavailableError } from '@cruddur/core';
 import { aNewUser } from '@cruddur/core/testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { type EmbeddedPostgresServer, freePort, startEmbeddedPostgres } from '../../src/engines/index.js';
+import { type EmbeddedPostgresServer, freePort, startEmbeddedPostgres } from '@cruddur/engines';
 import {
   checkPostgres,
   createPgPool,

@@ -1,6 +1,6 @@
 import { LocalTokenIssuer } from '@cruddur/adapters-aws/cognito';
 import { createDynamoDocumentClient, ensureMessagesTable } from '@cruddur/adapters-aws/dynamo';
-import { startDynalite, startEmbeddedPostgres } from '@cruddur/adapters-aws/engines';
+import { startDynalite, startEmbeddedPostgres } from '@cruddur/engines';
 import { createPgPool, migrate } from '@cruddur/adapters-aws/postgres';
 import type { User, UserDirectory } from '@cruddur/core';
 import type { FastifyInstance } from 'fastify';

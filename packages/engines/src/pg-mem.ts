@@ -1,10 +1,11 @@
 import { createRequire } from 'node:module';
-import type { PgPool } from '../postgres/pg-pool.js';
+import type pg from 'pg';
 
-export type ClosablePgPool = PgPool & { end(): Promise<void> };
+/** pg-mem's pool is `pg`-compatible: typed as `pg.Pool`, so it goes wherever a pool does. */
+export type ClosablePgPool = pg.Pool;
 
 /**
- * pg-mem is an optional peer and CommonJS: required on first use, so importing the engines
+ * pg-mem is CommonJS: required on first use, so importing the engines
  * needs only the engines one starts (the pools stay synchronous to open).
  */
 const pgMem = (): typeof import('pg-mem') => createRequire(import.meta.url)('pg-mem');
