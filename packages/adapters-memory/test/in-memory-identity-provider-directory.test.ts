@@ -8,8 +8,7 @@ const seeded = [
 ];
 
 runIdentityProviderDirectoryContract('memory', async () => ({
-  directory: new InMemoryIdentityProviderDirectory(seeded),
-  seeded,
+  withUsers: async (users) => new InMemoryIdentityProviderDirectory(users),
 }));
 
 describe('InMemoryIdentityProviderDirectory', () => {

@@ -1,4 +1,4 @@
-import { UnauthenticatedError } from '@cruddur/core';
+import { epochMicrosOf, UnauthenticatedError } from '@cruddur/core';
 import { runTokenVerifierContract } from '@cruddur/core/testing';
 import { describe, expect, it } from 'vitest';
 import { FixedClock, InMemoryTokenVerifier } from '../src/index.js';
@@ -15,6 +15,8 @@ runTokenVerifierContract('memory', async () => {
   return {
     verifier,
     validToken: async (sub) => verifier.issue(sub),
+    validTokenLifetimeSeconds: 3600,
+    now: () => Number(epochMicrosOf(clock.now()) / 1000n),
     badTokens: async () => [
       { name: 'empty', token: '', reason: 'malformed' },
       { name: 'garbage', token: 'not a token', reason: 'malformed' },

@@ -6,6 +6,7 @@ import { SimpleJwksCache } from 'aws-jwt-verify/jwk';
 import type { JwtPayload } from 'aws-jwt-verify/jwt-model';
 import { HttpJwksFetcher } from './http-jwks-fetcher.js';
 import { type JwksInput, toJwks } from './jwks-input.js';
+import { checkTokenLifetime } from './token-lifetime.js';
 import { rejectForeignToken } from './unverified-claims.js';
 import { translateVerificationFailure } from './verification-failure.js';
 
@@ -36,7 +37,7 @@ type VerifyJwt = (token: string) => Promise<JwtPayload>;
 /**
  * Checks Cognito access tokens with aws-jwt-verify: RS256 signature against the pool's JWKS
  * (cached; downloaded again only for an unknown `kid`), `exp`, `nbf`, `iss`, `token_use=access`,
- * `client_id`. Every rejection is an UnauthenticatedError with its reason; an unreachable IdP is a
+ * `client_id`, then `iat` not in the future and a lifetime of at most 24 h. Every rejection is an UnauthenticatedError with its reason; an unreachable IdP is a
  * DependencyUnavailableError.
  */
 export class CognitoTokenVerifier implements TokenVerifier {
@@ -87,15 +88,14 @@ export class CognitoTokenVerifier implements TokenVerifier {
     } catch (error) {
       throw translateVerificationFailure(error);
     }
-    // aws-jwt-verify skips the expiry check when `exp` is absent; Cognito always sets it, so a token
-    // without one never came from Cognito's normal path. A token without a subject names nobody.
-    if (typeof payload.exp !== 'number' || typeof payload.sub !== 'string' || payload.sub === '') {
-      throw new UnauthenticatedError('malformed');
-    }
+    // aws-jwt-verify skips the expiry check when `exp` is absent; checkTokenLifetime refuses that.
+    // A token without a subject names nobody.
+    const { expiresAt } = checkTokenLifetime(payload, Math.floor(Date.now() / 1000));
+    if (typeof payload.sub !== 'string' || payload.sub === '') throw new UnauthenticatedError('malformed');
     return {
       sub: payload.sub,
       username: typeof payload.username === 'string' ? payload.username : null,
-      expiresAt: payload.exp,
+      expiresAt,
     };
   }
 }

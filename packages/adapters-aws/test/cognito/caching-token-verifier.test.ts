@@ -19,6 +19,7 @@ runTokenVerifierContract('CachingTokenVerifier around CognitoTokenVerifier on Lo
   return {
     verifier: new CachingTokenVerifier(issuer.verifier(), { maxEntries: 100 }),
     validToken: async (sub) => issuer.issueAccessToken({ sub, username: 'mira' }).accessToken,
+    validTokenLifetimeSeconds: 3600,
     badTokens: () => badTokensFor(issuer),
   };
 });

@@ -1,5 +1,5 @@
 import { runTokenVerifierContract } from '@cruddur/core/testing';
-import { afterAll } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { CognitoTokenVerifier, LocalTokenIssuer } from '../../src/cognito/index.js';
 import { decodePart, unsignedToken, withPayload } from './access-claims.js';
 import { type CognitoLocal, startCognitoLocal } from './cognito-local.js';
@@ -72,10 +72,26 @@ runTokenVerifierContract('CognitoTokenVerifier.forIssuer on cognito-local tokens
 
   return {
     verifier,
+    // cognito-local's default for an app client without AccessTokenValidity: 24 h.
+    validTokenLifetimeSeconds: 86_400,
     validToken: async (sub) =>
       (await signIn(client, pool.clientId, await createUser(client, pool.userPoolId, { sub }))).accessToken,
     badTokens,
   };
+});
+
+describe('CognitoTokenVerifier.forIssuer on cognito-local, token lifetime', () => {
+  it('refuses a token of an app client whose access tokens live longer than 24 h', async () => {
+    const local = cognito ?? (await startCognitoLocal());
+    cognito = local;
+    const pool = await createPool(local.client, local.endpoint);
+    // Real Cognito caps AccessTokenValidity at a day; cognito-local signs whatever the client asks for.
+    const clientId = await createAppClient(local.client, pool.userPoolId, { accessTokenSeconds: 86_401 });
+    const verifier = CognitoTokenVerifier.forIssuer({ issuer: pool.issuer, jwksUri: pool.jwksUri, clientId });
+    const user = await createUser(local.client, pool.userPoolId);
+    const { accessToken } = await signIn(local.client, clientId, user);
+    await expect(verifier.verify(accessToken)).rejects.toMatchObject({ reason: 'lifetime_too_long' });
+  });
 });
 
 async function waitUntilExpired(token: string): Promise<void> {

@@ -27,6 +27,22 @@ export async function badTokensFor(
     { name: 'expired', token: signed({ iat: now - 7200, exp: now - 3600 }), reason: 'expired' },
     { name: 'not yet valid', token: signed({ nbf: now + 3600 }), reason: 'not_yet_valid' },
     {
+      name: 'issued 61 s in the future',
+      token: signed({ iat: now + 61, exp: now + 3661 }),
+      reason: 'issued_in_future',
+    },
+    {
+      name: 'lives 24 h and 1 s',
+      token: signed({ iat: now, exp: now + 86_401 }),
+      reason: 'lifetime_too_long',
+    },
+    {
+      name: 'expires in ten years',
+      token: signed({ iat: now, exp: now + 10 * 365 * 86_400 }),
+      reason: 'lifetime_too_long',
+    },
+    { name: 'no iat', token: signed({ iat: undefined }), reason: 'malformed' },
+    {
       name: 'signed by another key',
       token: impostor.sign(header, accessClaims(issuer)),
       reason: 'bad_signature',

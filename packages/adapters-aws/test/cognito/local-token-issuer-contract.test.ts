@@ -7,6 +7,7 @@ runTokenVerifierContract('CognitoTokenVerifier.forIssuer on LocalTokenIssuer tok
   return {
     verifier: issuer.verifier(),
     validToken: async (sub) => issuer.issueAccessToken({ sub, username: 'mira' }).accessToken,
+    validTokenLifetimeSeconds: 3600,
     badTokens: () => badTokensFor(issuer),
   };
 });

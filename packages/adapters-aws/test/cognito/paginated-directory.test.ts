@@ -20,8 +20,8 @@ const pages = [
   [aCognitoUser(4)],
 ];
 const stubs: ListUsersStub[] = [];
-const startStub = async () => {
-  const stub = await ListUsersStub.start(pages);
+const startStub = async (served: ReadonlyArray<readonly StubUser[]> = pages) => {
+  const stub = await ListUsersStub.start(served);
   stubs.push(stub);
   return stub;
 };
@@ -35,14 +35,24 @@ afterAll(async () => {
   await Promise.all(stubs.map((stub) => stub.close()));
 });
 
+// Pages of two, as Cognito chains them: a token after every full page, so an exactly full last
+// page is followed by an empty one.
+const STUB_PAGE_SIZE = 2;
 runIdentityProviderDirectoryContract('CognitoIdentityProviderDirectory, paged ListUsers', async () => ({
-  directory: directoryOn(await startStub()),
-  seeded: [
-    { handle: 'andrew', sub: '00000000-0000-4000-8000-000000000001' },
-    { handle: 'bayko', sub: '00000000-0000-4000-8000-000000000002' },
-    { handle: 'mira', sub: '00000000-0000-4000-8000-000000000003' },
-    { handle: 'user-4', sub: '00000000-0000-4000-8000-000000000004' },
-  ],
+  pageSize: STUB_PAGE_SIZE,
+  withUsers: async (users) => {
+    const asCognito = users.map(({ handle, sub }) => ({
+      Username: `cognito-${handle}`,
+      Attributes: [
+        { Name: 'sub', Value: sub },
+        { Name: 'preferred_username', Value: handle },
+      ],
+    }));
+    const pages = Array.from({ length: Math.floor(asCognito.length / STUB_PAGE_SIZE) + 1 }, (_, i) =>
+      asCognito.slice(i * STUB_PAGE_SIZE, (i + 1) * STUB_PAGE_SIZE),
+    );
+    return directoryOn(await startStub(pages));
+  },
 }));
 
 describe('CognitoIdentityProviderDirectory', () => {

@@ -18,6 +18,7 @@ runTokenVerifierContract('CognitoTokenVerifier.forUserPool', async () => {
   return {
     verifier: poolVerifier(pool),
     validToken: async (sub) => pool.issueAccessToken({ sub, username: 'mira' }).accessToken,
+    validTokenLifetimeSeconds: 3600,
     badTokens: () => badTokensFor(pool, { withUnknownKey: false }),
   };
 });

@@ -105,6 +105,10 @@ export type UnauthenticatedReason =
   | 'bad_signature'
   | 'expired'
   | 'not_yet_valid'
+  /** `iat` more than a minute ahead of our clock: no honest issuer signs from the future. */
+  | 'issued_in_future'
+  /** `exp - iat` longer than Cognito's 24 h maximum for access tokens. */
+  | 'lifetime_too_long'
   | 'wrong_issuer'
   | 'wrong_client'
   | 'wrong_token_use'

@@ -5,6 +5,9 @@ export {
   type ConversationsHarness,
   runConversationsContract,
 } from './conversations-contract.js';
-export { runIdentityProviderDirectoryContract } from './identity-provider-directory-contract.js';
+export {
+  type IdentityProviderDirectoryHarness,
+  runIdentityProviderDirectoryContract,
+} from './identity-provider-directory-contract.js';
 export { runTokenVerifierContract, type TokenVerifierHarness } from './token-verifier-contract.js';
 export { runUserDirectoryContract } from './user-directory-contract.js';
