@@ -1,3 +1,5 @@
+import { readDevIssuerKey, readTokenSource, type TokenSource } from './token-config.js';
+
 /** Where the host keeps its data and who issues its tokens. */
 export type BackendConfig =
   | { readonly kind: 'memory' }
@@ -8,14 +10,15 @@ export type BackendConfig =
       readonly dynamoEndpoint: string | undefined;
       readonly tableName: string;
       readonly connectionUrl: string;
-      readonly userPoolId: string;
-      readonly userPoolClientId: string;
+      readonly tokens: TokenSource;
     };
 
 export interface HostConfig {
   readonly port: number;
   readonly host: string;
   readonly backend: BackendConfig;
+  /** The dev issuer's private key (PEM or JWK text), from `CRUDDUR_DEV_ISSUER_KEY_FILE`. */
+  readonly devIssuerKey?: string;
 }
 
 export type ConfigResult = { ok: true; config: HostConfig } | { ok: false; problems: string[] };
@@ -27,6 +30,7 @@ const EXTERNAL_KEYS = [
   'AWS_ENDPOINT_URL_DYNAMODB',
   'CONNECTION_URL',
   'AWS_COGNITO_USER_POOL_ID',
+  'COGNITO_ISSUER',
 ] as const;
 
 /**
@@ -43,9 +47,13 @@ export function loadConfig(env: Env, argv: readonly string[] = []): ConfigResult
     problems.push(`DDB_MESSAGE_TABLE: "${tableName}" is not a valid DynamoDB table name (3-255 of a-z A-Z 0-9 _ . -).`);
   }
   const backend = chooseBackend(env, argv, tableName, problems);
+  const devIssuerKey = backend?.kind === 'aws' ? undefined : readDevIssuerKey(env, problems);
+  if (backend?.kind === 'aws' && env.CRUDDUR_DEV_ISSUER_KEY_FILE?.trim()) {
+    problems.push('CRUDDUR_DEV_ISSUER_KEY_FILE: there is no dev issuer against real services; unset it.');
+  }
   return problems.length > 0 || !backend
     ? { ok: false, problems }
-    : { ok: true, config: { port, host, backend } };
+    : { ok: true, config: { port, host, backend, ...(devIssuerKey === undefined ? {} : { devIssuerKey }) } };
 }
 
 function chooseBackend(env: Env, argv: readonly string[], tableName: string, problems: string[]) {
@@ -73,18 +81,14 @@ function chooseBackend(env: Env, argv: readonly string[], tableName: string, pro
   if (env.CONNECTION_URL?.trim() && !URL.canParse(env.CONNECTION_URL.trim())) {
     problems.push('CONNECTION_URL: is not a URL (expected postgresql://user:password@host:5432/db).');
   }
-  const userPoolId = need('AWS_COGNITO_USER_POOL_ID');
-  if (userPoolId && !/^[\w-]+_[0-9a-zA-Z]+$/.test(userPoolId)) {
-    problems.push(`AWS_COGNITO_USER_POOL_ID: "${userPoolId}" is not a user pool id (like us-east-1_AbCd1234).`);
-  }
+  const connectionUrl = need('CONNECTION_URL');
   return {
     kind: 'aws',
     region,
     dynamoEndpoint,
     tableName,
-    connectionUrl: need('CONNECTION_URL'),
-    userPoolId,
-    userPoolClientId: need('AWS_COGNITO_USER_POOL_CLIENT_ID'),
+    connectionUrl,
+    tokens: readTokenSource(env, problems),
   } as const;
 }
 

@@ -13,7 +13,8 @@ export function withTokenCache(verifier: TokenVerifier): TokenVerifier {
 }
 
 /**
- * Real user pools verify Cognito tokens; embedded and memory mode run a local RS256 issuer
+ * Real user pools, or any issuer named by COGNITO_ISSUER + COGNITO_JWKS_URL (cognito-local, a shared
+ * LocalTokenIssuer), verify Cognito-shaped tokens; embedded and memory mode run a local RS256 issuer
  * whose tokens go through the same aws-jwt-verify path. The dev issuer never exists in aws mode.
  */
 export async function openTokens(
@@ -21,14 +22,20 @@ export async function openTokens(
 ): Promise<{ verifier: TokenVerifier; devIssuer: LocalTokenIssuer | null }> {
   const { backend } = config;
   if (backend.kind === 'aws') {
-    const verifier = CognitoTokenVerifier.forUserPool({
-      userPoolId: backend.userPoolId,
-      clientId: backend.userPoolClientId,
-    });
+    const source = backend.tokens;
+    const verifier =
+      source.kind === 'user-pool'
+        ? CognitoTokenVerifier.forUserPool({ userPoolId: source.userPoolId, clientId: source.clientId })
+        : CognitoTokenVerifier.forIssuer({
+            issuer: source.issuer,
+            jwksUri: source.jwksUrl,
+            clientId: source.clientId,
+          });
     return { verifier: withTokenCache(verifier), devIssuer: null };
   }
   const devIssuer = await LocalTokenIssuer.create({
     issuer: `http://localhost:${config.port}/local-cognito`,
+    ...(config.devIssuerKey === undefined ? {} : { key: config.devIssuerKey }),
   });
   return { verifier: withTokenCache(devIssuer.verifier()), devIssuer };
 }

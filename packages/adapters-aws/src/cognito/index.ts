@@ -12,6 +12,7 @@ export {
   type IssuerVerifierOptions,
   type UserPoolVerifierOptions,
 } from './cognito-token-verifier.js';
+export { type IssuerKeyInput, toSigningKey } from './issuer-key.js';
 export type { JwksInput } from './jwks-input.js';
 export {
   type IssuedAccessToken,

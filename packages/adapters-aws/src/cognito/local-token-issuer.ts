@@ -1,7 +1,8 @@
-import { generateKeyPair, type JsonWebKey, type KeyObject, randomBytes, randomUUID } from 'node:crypto';
+import { generateKeyPair, type JsonWebKey, type KeyObject, randomUUID } from 'node:crypto';
 import { promisify } from 'node:util';
 import type { Fetcher } from 'aws-jwt-verify/https';
 import { CognitoTokenVerifier } from './cognito-token-verifier.js';
+import { type IssuerKeyInput, toSigningKey, withPublicJwk } from './issuer-key.js';
 import { signRs256 } from './rs256.js';
 import { SIGNING_ALGORITHM } from './unverified-claims.js';
 
@@ -9,6 +10,12 @@ export interface LocalTokenIssuerOptions {
   /** The `iss` of every token, e.g. the embedded host's base URL. */
   readonly issuer: string;
   readonly clientId?: string;
+  /**
+   * The RSA private key to sign with (PEM, JWK JSON, or a JWK). Given the same key, several
+   * processes publish the same JWKS and accept each other's tokens; without one, a fresh
+   * 2048-bit key per `create()`.
+   */
+  readonly key?: IssuerKeyInput;
 }
 
 export interface IssuedAccessToken {
@@ -21,7 +28,7 @@ const DEFAULT_CLIENT_ID = 'cruddur-local-client';
 const DEFAULT_EXPIRY_SECONDS = 3600;
 
 /**
- * A stand-in for a Cognito user pool in embedded mode: a fresh RS256 key pair per process, tokens
+ * A stand-in for a Cognito user pool in embedded mode: an RS256 key (given, or fresh per process), tokens
  * shaped like Cognito access tokens, so they go through the same aws-jwt-verify checks as real ones.
  * Never use it outside embedded mode and tests: it signs whatever it is asked to.
  */
@@ -39,9 +46,10 @@ export class LocalTokenIssuer {
   }
 
   static async create(options: LocalTokenIssuerOptions): Promise<LocalTokenIssuer> {
-    const { publicKey, privateKey } = await promisify(generateKeyPair)('rsa', { modulusLength: 2048 });
-    const kid = randomBytes(16).toString('base64url');
-    const publicJwk = { ...publicKey.export({ format: 'jwk' }), kid, alg: SIGNING_ALGORITHM, use: 'sig' };
+    const { kid, privateKey, publicJwk } =
+      options.key === undefined
+        ? withPublicJwk((await promisify(generateKeyPair)('rsa', { modulusLength: 2048 })).privateKey)
+        : toSigningKey(options.key);
     return new LocalTokenIssuer(
       options.issuer,
       options.clientId ?? DEFAULT_CLIENT_ID,

@@ -31,7 +31,10 @@ describe('CognitoIdentityProviderDirectory on cognito-local', () => {
     cognito = local;
     const pool = await createPool(local.client, local.endpoint);
     const plain = await createUser(local.client, pool.userPoolId);
-    const directory = new CognitoIdentityProviderDirectory({ client: local.client, userPoolId: pool.userPoolId });
+    const directory = new CognitoIdentityProviderDirectory({
+      client: local.client,
+      userPoolId: pool.userPoolId,
+    });
     expect(await directory.listUsers()).toEqual([{ handle: plain.username, sub: plain.sub }]);
   });
 });

@@ -45,8 +45,11 @@ describe('host configuration', () => {
           dynamoEndpoint: 'http://dynamodb-local:8000',
           tableName: 'cruddur-messages',
           connectionUrl: awsEnv.CONNECTION_URL,
-          userPoolId: awsEnv.AWS_COGNITO_USER_POOL_ID,
-          userPoolClientId: awsEnv.AWS_COGNITO_USER_POOL_CLIENT_ID,
+          tokens: {
+            kind: 'user-pool',
+            userPoolId: awsEnv.AWS_COGNITO_USER_POOL_ID,
+            clientId: awsEnv.AWS_COGNITO_USER_POOL_CLIENT_ID,
+          },
         },
       },
     });

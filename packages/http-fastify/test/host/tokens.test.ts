@@ -10,13 +10,24 @@ const aws: BackendConfig = {
   dynamoEndpoint: undefined,
   tableName: 'cruddur-messages',
   connectionUrl: 'postgres://localhost/cruddur',
-  userPoolId: 'us-east-1_Cruddur1',
-  userPoolClientId: '4kq0jt5c8v1mq2example',
+  tokens: { kind: 'user-pool', userPoolId: 'us-east-1_Cruddur1', clientId: '4kq0jt5c8v1mq2example' },
 };
 
 describe('the host token verifier', () => {
   it.each<[string, BackendConfig]>([
     ['a Cognito user pool', aws],
+    [
+      'any issuer',
+      {
+        ...aws,
+        tokens: {
+          kind: 'issuer',
+          issuer: 'http://127.0.0.1:9229/local_pool',
+          jwksUrl: 'http://127.0.0.1:9229/local_pool/.well-known/jwks.json',
+          clientId: 'web',
+        },
+      },
+    ],
     ['the embedded issuer', { kind: 'memory' }],
   ])('remembers verified tokens for %s', async (_name, backend) => {
     const { verifier } = await openTokens({ port: 0, host: '127.0.0.1', backend });
