@@ -1,10 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createDynamoDocumentClient, ensureMessagesTable } from '@cruddur/adapters-aws/dynamo';
-import {
-  dynamoDbLocalRunnable,
-  startDynamoDbLocal,
-  startEmbeddedPostgres,
-} from '@cruddur/adapters-aws/engines';
+import { dynamoDbLocalRunnable, startDynamoDbLocal, startEmbeddedPostgres } from '@cruddur/engines';
 import { createPgPool, migrate, PgUserDirectory } from '@cruddur/adapters-aws/postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
