@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -15,13 +15,11 @@ export interface Packed {
   readonly exports: readonly string[];
 }
 
-/** Every workspace under packages/ that is not private: what would be published. */
+/** Every workspace of the root manifest that is not private: what would be published. */
 const publishable = () =>
-  readdirSync(join(ROOT, 'packages'))
-    .map((dir) => ({
-      dir,
-      manifest: JSON.parse(readFileSync(join(ROOT, 'packages', dir, 'package.json'), 'utf8')),
-    }))
+  (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).workspaces as string[])
+    .filter((dir) => !dir.includes('*'))
+    .map((dir) => ({ dir, manifest: JSON.parse(readFileSync(join(ROOT, dir, 'package.json'), 'utf8')) }))
     .filter(({ manifest }) => manifest.private !== true);
 
 /**
@@ -33,9 +31,9 @@ const pack = async (stage: string, into: string): Promise<Packed[]> => {
   cpSync(join(ROOT, 'scripts'), join(stage, 'scripts'), { recursive: true });
   return Promise.all(
     publishable().map(async ({ dir, manifest }) => {
-      const copy = join(stage, 'packages', dir);
+      const copy = join(stage, dir);
       for (const entry of PACKED) {
-        cpSync(join(ROOT, 'packages', dir, entry), join(copy, entry), { recursive: true });
+        cpSync(join(ROOT, dir, entry), join(copy, entry), { recursive: true });
       }
       const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', into], { cwd: copy });
       const [result] = JSON.parse(stdout) as Array<{ filename: string; size: number }>;
