@@ -56,7 +56,15 @@ export const checkRowsMatchAdapter = async (
   );
   const expected = {
     message: messageRowItem(stored),
-    inbox: [inboxRowItem(sender.uuid, recipient, groupUuid, draft.text, stored.createdAt)],
+    inbox: [
+      inboxRowItem({
+        ownerUuid: sender.uuid,
+        other: recipient,
+        groupUuid,
+        text: draft.text,
+        at: stored.createdAt,
+      }),
+    ],
   };
   if (!isDeepStrictEqual({ message, inbox }, expected)) {
     throw new Error(

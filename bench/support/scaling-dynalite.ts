@@ -16,7 +16,13 @@ const TABLE = 'bench-scaling';
 
 const inboxRows = (ownerUuid: string, count: number): Item[] =>
   Array.from({ length: count }, (_, i) =>
-    inboxRowItem(ownerUuid, aParticipant(`peer${i}`), randomUUID(), chatLine(i), instantAt(i)),
+    inboxRowItem({
+      ownerUuid,
+      other: aParticipant(`peer${i}`),
+      groupUuid: randomUUID(),
+      text: chatLine(i),
+      at: instantAt(i),
+    }),
   );
 
 const messageRows = (groupUuid: string, count: number): Item[] => {

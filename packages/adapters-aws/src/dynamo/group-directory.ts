@@ -1,11 +1,12 @@
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { GroupMembers } from '@cruddur/core';
 import { LruTtlCache } from '../cache/lru-ttl-cache.js';
-import { dynamoCall, isConditionalCheckFailed } from './errors.js';
-import { readMembers } from './group-item.js';
-import { groupKey, MESSAGE_GROUP_INDEX, ownerOfInboxPartition, pairKey } from './keys.js';
+import { dynamoCall } from './errors.js';
+import { readMembers, recordMembers } from './group-item.js';
+import { groupKey, pairKey } from './keys.js';
+import { legacyGroupOfPair, legacyMembers } from './legacy-groups.js';
 import type { MessagesTable } from './messages-table.js';
-import { type Item, stringAttribute } from './rows.js';
+import { readPairGroup, registerPair } from './pair-item.js';
 
 /** Membership and pairs never change once written: cached entries need no expiry, only a size bound. */
 const FOREVER = Number.POSITIVE_INFINITY;
@@ -30,97 +31,49 @@ export class GroupDirectory {
   async membersOf(groupUuid: string): Promise<GroupMembers | null> {
     const cached = this.members.get(groupUuid);
     if (cached) return cached;
-    const item = await this.get(groupKey(groupUuid), 'members');
-    const members = readMembers(item) ?? (await this.legacyMembers(groupUuid));
+    const { Item } = await dynamoCall(() =>
+      this.table.client.send(
+        new GetCommand({
+          TableName: this.table.name,
+          Key: groupKey(groupUuid),
+          ProjectionExpression: 'members',
+          ConsistentRead: true,
+        }),
+      ),
+    );
+    const members = readMembers(Item) ?? (await legacyMembers(this.table, groupUuid));
     if (members) this.members.set(groupUuid, members, FOREVER);
     return members;
   }
 
+  /**
+   * The pair item, else a group only the original wrote (found through the members' inbox
+   * rows, then registered as the pair's group so the next lookup is one read again).
+   */
   async groupOfPair(userA: string, userB: string): Promise<string | null> {
     const { pk } = pairKey(userA, userB);
     const cached = this.pairs.get(pk);
     if (cached) return cached;
-    const groupUuid = stringAttribute(
-      (await this.get(pairKey(userA, userB), 'group_uuid')) ?? {},
-      'group_uuid',
-    );
+    const pair: GroupMembers = [userA, userB];
+    let groupUuid = await readPairGroup(this.table, pair);
+    if (groupUuid === null) {
+      const legacy = await legacyGroupOfPair(this.table, pair);
+      if (legacy !== null) groupUuid = (await registerPair(this.table, pair, legacy)).groupUuid;
+    }
     if (groupUuid !== null) this.pairs.set(pk, groupUuid, FOREVER);
     return groupUuid;
   }
 
   /**
-   * The pair item is the lock: `attribute_not_exists(pk)` lets exactly one of any number of
-   * concurrent opens create it; every other open reads the winner's group. The group item
-   * (membership) is written second and idempotently, by winner and losers alike, so a crash
-   * between the two writes is repaired by the next open (or by the next send's marker update).
+   * The pair item first (the lock: one of any number of concurrent opens wins, the others
+   * read the winner's group), then the group item's membership, written by winner and losers
+   * alike, so a crash between the two writes is repaired by the next open (or the next send).
    */
   async open(members: GroupMembers, proposedUuid: string): Promise<string> {
-    const key = pairKey(members[0], members[1]);
-    let groupUuid = proposedUuid;
-    try {
-      await dynamoCall(() =>
-        this.table.client.send(
-          new PutCommand({
-            TableName: this.table.name,
-            Item: { ...key, group_uuid: proposedUuid, members: [...members] },
-            ConditionExpression: 'attribute_not_exists(pk)',
-          }),
-        ),
-      );
-    } catch (error) {
-      if (!isConditionalCheckFailed(error)) throw error;
-      const existing = stringAttribute((await this.get(key, 'group_uuid')) ?? {}, 'group_uuid');
-      // A pair item without a group uuid is corrupt data, not a race: say so instead of
-      // surfacing the SDK's condition failure.
-      if (existing === null) throw new Error(`Pair item ${key.pk} has no group_uuid`, { cause: error });
-      groupUuid = existing;
-    }
-    await dynamoCall(() =>
-      this.table.client.send(
-        new UpdateCommand({
-          TableName: this.table.name,
-          Key: groupKey(groupUuid),
-          // if_not_exists: membership is immutable; never rewrite what a first open stored.
-          UpdateExpression: 'SET members = if_not_exists(members, :members)',
-          ExpressionAttributeValues: { ':members': [...members] },
-        }),
-      ),
-    );
-    this.pairs.set(key.pk, groupUuid, FOREVER);
+    const { groupUuid } = await registerPair(this.table, members, proposedUuid);
+    await recordMembers(this.table, groupUuid, members);
+    this.pairs.set(pairKey(members[0], members[1]).pk, groupUuid, FOREVER);
     this.members.set(groupUuid, members, FOREVER);
     return groupUuid;
-  }
-
-  private async get(key: { pk: string; sk: string }, projection: string): Promise<Item | undefined> {
-    const { Item } = await dynamoCall(() =>
-      this.table.client.send(
-        new GetCommand({
-          TableName: this.table.name,
-          Key: key,
-          ProjectionExpression: projection,
-          ConsistentRead: true,
-        }),
-      ),
-    );
-    return Item;
-  }
-
-  /** Groups the original system created have no group item: their inbox rows name both members. */
-  private async legacyMembers(groupUuid: string): Promise<GroupMembers | null> {
-    const { Items = [] } = await dynamoCall(() =>
-      this.table.client.send(
-        new QueryCommand({
-          TableName: this.table.name,
-          IndexName: MESSAGE_GROUP_INDEX,
-          KeyConditionExpression: 'message_group_uuid = :g',
-          ExpressionAttributeValues: { ':g': groupUuid },
-          Limit: 1,
-        }),
-      ),
-    );
-    const [row] = Items;
-    const owner = ownerOfInboxPartition(stringAttribute(row ?? {}, 'pk') ?? '');
-    const other = stringAttribute(row ?? {}, 'user_uuid');
-    return owner !== null && other !== null && owner !== other ? [owner, other] : null;
   }
 }

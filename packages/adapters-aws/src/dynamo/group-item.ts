@@ -1,5 +1,10 @@
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { GroupMembers, Instant, Participant } from '@cruddur/core';
-import { type Item, inboxRowItem, stringAttribute } from './rows.js';
+import { dynamoCall } from './errors.js';
+import type { InboxRow } from './inbox-row.js';
+import { groupKey } from './keys.js';
+import type { MessagesTable } from './messages-table.js';
+import { type Item, stringAttribute } from './rows.js';
 
 /**
  * The message that owns a group's inbox rows: what the forward-only marker on the group
@@ -15,10 +20,13 @@ export interface LastMessage {
 }
 
 /** Both members' inbox rows for the group's last message: each shows the *other* member. */
-export const inboxRowsFor = (last: LastMessage): [Item, Item] => [
-  inboxRowItem(last.sender.uuid, last.recipient, last.groupUuid, last.text, last.createdAt),
-  inboxRowItem(last.recipient.uuid, last.sender, last.groupUuid, last.text, last.createdAt),
-];
+export const inboxRowsFor = (last: LastMessage): [InboxRow, InboxRow] => {
+  const { groupUuid, text, createdAt: at } = last;
+  return [
+    { ownerUuid: last.sender.uuid, other: last.recipient, groupUuid, text, at },
+    { ownerUuid: last.recipient.uuid, other: last.sender, groupUuid, text, at },
+  ];
+};
 
 /** Participants are nested as maps on the group item, with the original's field spelling. */
 export const participantMap = (p: Participant): Item => ({
@@ -55,4 +63,18 @@ export const readLastMessage = (groupUuid: string, item: Item | undefined): Last
     return null;
   }
   return { groupUuid, messageUuid, text, createdAt, sender, recipient };
+};
+
+/** The group item's membership; `if_not_exists` because membership is immutable once written. */
+export const recordMembers = async (table: MessagesTable, groupUuid: string, members: GroupMembers) => {
+  await dynamoCall(() =>
+    table.client.send(
+      new UpdateCommand({
+        TableName: table.name,
+        Key: groupKey(groupUuid),
+        UpdateExpression: 'SET members = if_not_exists(members, :members)',
+        ExpressionAttributeValues: { ':members': [...members] },
+      }),
+    ),
+  );
 };

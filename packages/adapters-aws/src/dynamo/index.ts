@@ -1,18 +1,21 @@
 export { createDynamoDocumentClient, type DynamoClientOptions } from './client.js';
 export { DynamoConversations, type DynamoConversationsOptions } from './dynamo-conversations.js';
 export { dynamoCall, isConditionalCheckFailed, translateDynamoError } from './errors.js';
+export { type InboxRow, inboxRowItem } from './inbox-row.js';
 export {
   groupKey,
+  type ItemKey,
   inboxKey,
   inboxPartition,
   inboxSortKey,
   instantOfInboxSortKey,
-  type ItemKey,
   MESSAGE_GROUP_INDEX,
   messageKey,
   messagesPartition,
   pairKey,
 } from './keys.js';
+export { type RepairOptions, type RepairReport, repair } from './repair.js';
+export { messageRowItem } from './rows.js';
 export {
   checkDynamo,
   DEFAULT_MESSAGES_TABLE,
@@ -20,5 +23,3 @@ export {
   messagesTableDefinition,
   type TableDefinitionOptions,
 } from './table.js';
-export { type RepairOptions, type RepairReport, repair } from './repair.js';
-export { inboxRowItem, messageRowItem } from './rows.js';

@@ -1,4 +1,4 @@
-import { type Instant, normalizeInstant } from '@cruddur/core';
+import { type Instant, isInstant, normalizeInstant } from '@cruddur/core';
 
 /**
  * Every key of the messages table, named by the access pattern it serves. Nothing else in
@@ -17,26 +17,23 @@ const INBOX_PREFIX = 'GRP#';
 const MESSAGES_PREFIX = 'MSG#';
 const GROUP_PREFIX = 'GROUP#';
 const PAIR_PREFIX = 'PAIR#';
-/** Separates the instant from the group uuid in an inbox sort key. */
-const INBOX_SK_SEPARATOR = '#';
+/** Separated the instant from the group uuid in the inbox sort keys earlier versions wrote. */
+const LEGACY_SK_SEPARATOR = '#';
 
 /** List inbox: one partition per owner, one row per (owner, group). */
 export const inboxPartition = (ownerUuid: string): string => `${INBOX_PREFIX}${ownerUuid}`;
 
 /**
- * An inbox row's sort key: `<instant>#<group uuid>`.
- * - Starts with the fixed-width instant, so string order is time order and the original's
- *   `begins_with(sk, '2026')` still finds it.
- * - The group uuid suffix makes it unique within the owner's partition even when two groups
- *   share a last-message instant; ties then order by group uuid, which is stable.
- * - A group's messages have unique instants, so (owner, instant, group) names one message's row.
+ * An inbox row's sort key: the bare fixed-width instant of the group's last message, exactly
+ * the original's shape (its API returns the key as `created_at` and its frontend parses it).
+ * Two groups of one owner can share an instant: the row writer then moves the later one to
+ * the next free microsecond (`inbox-row.ts`), so the key stays unique in the partition.
  */
-export const inboxSortKey = (lastMessageAt: Instant, groupUuid: string): string =>
-  `${lastMessageAt}${INBOX_SK_SEPARATOR}${groupUuid}`;
+export const inboxSortKey = (lastMessageAt: Instant): string => lastMessageAt;
 
-export const inboxKey = (ownerUuid: string, lastMessageAt: Instant, groupUuid: string): ItemKey => ({
+export const inboxKey = (ownerUuid: string, lastMessageAt: Instant): ItemKey => ({
   pk: inboxPartition(ownerUuid),
-  sk: inboxSortKey(lastMessageAt, groupUuid),
+  sk: inboxSortKey(lastMessageAt),
 });
 
 /** The owner of an inbox row, from its partition key; null for any other item. */
@@ -44,16 +41,22 @@ export const ownerOfInboxPartition = (pk: string): string | null =>
   pk.startsWith(INBOX_PREFIX) ? pk.slice(INBOX_PREFIX.length) : null;
 
 /**
- * The last-message time of an inbox row. Rows we write carry a `#<group>` suffix; rows the
- * original wrote hold a bare timestamp in one of its variants.
+ * The last-message time of an inbox row, whoever wrote it: the original's variants (no
+ * fraction, naive, `+00:00`) and the `<instant>#<group uuid>` keys earlier versions wrote.
  */
 export const instantOfInboxSortKey = (sk: string): Instant | null => {
-  const separator = sk.indexOf(INBOX_SK_SEPARATOR);
-  return normalizeInstant(separator === -1 ? sk : sk.slice(0, separator));
+  const separator = sk.indexOf(LEGACY_SK_SEPARATOR);
+  return instantOfSortKey(separator === -1 ? sk : sk.slice(0, separator));
 };
 
-/** True for the sort keys this adapter writes (as opposed to the original's bare times). */
-export const isCanonicalInboxSortKey = (sk: string): boolean => sk.includes(INBOX_SK_SEPARATOR);
+/** True for the `<instant>#<group uuid>` keys earlier versions wrote (repair rewrites them). */
+export const isLegacySuffixedSortKey = (sk: string): boolean => sk.includes(LEGACY_SK_SEPARATOR);
+
+/** True for the keys this adapter writes now: the bare instant in its fixed-width spelling. */
+export const isCanonicalInboxSortKey = (sk: string): boolean => isInstant(sk);
+
+/** A sort key's instant; keys already in the fixed-width form (all we write) are not re-parsed. */
+export const instantOfSortKey = (sk: string): Instant | null => (isInstant(sk) ? sk : normalizeInstant(sk));
 
 /** List messages: one partition per group, sort key = the message's unique instant. */
 export const messagesPartition = (groupUuid: string): string => `${MESSAGES_PREFIX}${groupUuid}`;
@@ -72,8 +75,9 @@ export const pairKey = (userA: string, userB: string): ItemKey => {
   return { pk: `${PAIR_PREFIX}${first}#${second}`, sk: 'PAIR' };
 };
 
-/** Partition-key prefix of group items, for the repair sweep's scan filter. */
+/** Partition-key prefixes of group and pair items, for the repair sweep's scan filter. */
 export const GROUP_PARTITION_PREFIX = GROUP_PREFIX;
+export const PAIR_PARTITION_PREFIX = PAIR_PREFIX;
 
 /** The group of a group item, from its partition key; null for any other item. */
 export const groupOfGroupPartition = (pk: string): string | null =>

@@ -2,9 +2,10 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { InboxEntry, Page, PageRequest } from '@cruddur/core';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { dynamoCall } from './errors.js';
-import { inboxPartition, type ItemKey } from './keys.js';
+import { readInboxRow } from './inbox-row.js';
+import { type ItemKey, inboxPartition } from './keys.js';
 import type { MessagesTable } from './messages-table.js';
-import { keyOf, readInboxRow } from './rows.js';
+import { keyOf } from './rows.js';
 
 /** Bounds the extra queries a page may need to refill itself after dropping duplicates. */
 const MAX_QUERIES_PER_PAGE = 4;

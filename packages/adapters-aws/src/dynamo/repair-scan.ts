@@ -8,14 +8,19 @@ import {
   type ItemKey,
   MESSAGE_GROUP_INDEX,
   ownerOfInboxPartition,
+  PAIR_PARTITION_PREFIX,
+  pairKey,
 } from './keys.js';
 import type { MessagesTable } from './messages-table.js';
 import { type Item, keyOf, stringAttribute } from './rows.js';
 
+/** An inbox row as the sweep sees it: its key and the text it shows. */
+export type ScannedRow = ItemKey & { readonly text: string | null };
+
 /** What the sweep knows about one group after scanning the table once. */
 export interface GroupState {
   readonly groupUuid: string;
-  readonly rows: ItemKey[];
+  readonly rows: ScannedRow[];
   /** Participants as the inbox rows and the marker show them, by user uuid. */
   readonly participants: Map<string, Participant>;
   /** Members on the group item; null for groups only the original system wrote. */
@@ -23,6 +28,8 @@ export interface GroupState {
   /** Members as the inbox rows name them (owner + other). */
   rowMembers: GroupMembers | null;
   marker: LastMessage | null;
+  /** Whether a pair item for the members exists (any group). */
+  pairRegistered: boolean;
 }
 
 const scanAll = async (
@@ -42,9 +49,9 @@ const scanAll = async (
 
 /**
  * Two scans: the group index (it holds exactly the inbox rows, so this is cheap next to a
- * table scan) and the group items (a filtered table scan; there is no index on them).
+ * table scan) and the group and pair items (a filtered table scan; there is no index on them).
  */
-export const scanGroups = async (table: MessagesTable): Promise<Map<string, GroupState>> => {
+export const scanGroups = async (table: MessagesTable): Promise<GroupState[]> => {
   const groups = new Map<string, GroupState>();
   const stateOf = (groupUuid: string): GroupState => {
     const existing = groups.get(groupUuid);
@@ -56,6 +63,7 @@ export const scanGroups = async (table: MessagesTable): Promise<Map<string, Grou
       itemMembers: null,
       rowMembers: null,
       marker: null,
+      pairRegistered: false,
     };
     groups.set(groupUuid, created);
     return created;
@@ -65,7 +73,7 @@ export const scanGroups = async (table: MessagesTable): Promise<Map<string, Grou
     const key = keyOf(item);
     if (groupUuid === null || key === null) return;
     const state = stateOf(groupUuid);
-    state.rows.push(key);
+    state.rows.push({ ...key, text: stringAttribute(item, 'message') });
     const owner = ownerOfInboxPartition(key.pk);
     const [uuid, handle, displayName] = ['user_uuid', 'user_handle', 'user_display_name'].map((name) =>
       stringAttribute(item, name),
@@ -73,14 +81,17 @@ export const scanGroups = async (table: MessagesTable): Promise<Map<string, Grou
     if (uuid && handle && displayName) state.participants.set(uuid, { uuid, handle, displayName });
     if (owner && uuid && owner !== uuid) state.rowMembers ??= [owner, uuid];
   });
+  const pairs = new Set<string>();
   await scanAll(
     table,
     {
-      FilterExpression: 'begins_with(pk, :prefix)',
-      ExpressionAttributeValues: { ':prefix': GROUP_PARTITION_PREFIX },
+      FilterExpression: 'begins_with(pk, :group) OR begins_with(pk, :pair)',
+      ExpressionAttributeValues: { ':group': GROUP_PARTITION_PREFIX, ':pair': PAIR_PARTITION_PREFIX },
     },
     (item) => {
-      const groupUuid = groupOfGroupPartition(stringAttribute(item, 'pk') ?? '');
+      const pk = stringAttribute(item, 'pk') ?? '';
+      if (pk.startsWith(PAIR_PARTITION_PREFIX)) pairs.add(pk);
+      const groupUuid = groupOfGroupPartition(pk);
       if (groupUuid === null) return;
       const state = stateOf(groupUuid);
       state.itemMembers = readMembers(item);
@@ -89,5 +100,10 @@ export const scanGroups = async (table: MessagesTable): Promise<Map<string, Grou
         state.participants.set(p.uuid, p);
     },
   );
-  return groups;
+  const states = [...groups.values()];
+  for (const state of states) {
+    const members = state.itemMembers ?? state.rowMembers;
+    state.pairRegistered = members !== null && pairs.has(pairKey(members[0], members[1]).pk);
+  }
+  return states;
 };

@@ -1,11 +1,12 @@
-import { PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { dynamoCall, isConditionalCheckFailed } from './errors.js';
-import { inboxRowsFor, type LastMessage } from './group-item.js';
-import { groupKey, messagesPartition, pairKey } from './keys.js';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { dynamoCall } from './errors.js';
+import { inboxRowsFor, type LastMessage, recordMembers } from './group-item.js';
+import { inboxPartition, instantOfInboxSortKey, isLegacySuffixedSortKey, messagesPartition } from './keys.js';
 import { type MessagesTable, writeBatch } from './messages-table.js';
+import { registerPair } from './pair-item.js';
 import { type GroupState, scanGroups } from './repair-scan.js';
-import { keyOf, readMessageRow } from './rows.js';
+import { readMessageRow } from './rows.js';
 import { staleInboxRows } from './stale-rows.js';
 import { claimInbox, readMarker, writeInboxRows } from './sync-inbox.js';
 
@@ -19,7 +20,10 @@ export interface RepairOptions {
 
 export interface RepairReport {
   readonly groupsChecked: number;
-  /** Groups the original system created, given a group item and a pair lookup. */
+  /**
+   * Groups given what the adapter needs and nothing the original reads: membership on groups
+   * only the original wrote, and a pair item for every group whose pair has none.
+   */
   readonly groupsAdopted: number;
   /** Groups whose inbox rows did not show their latest message and were rewritten. */
   readonly inboxesRewritten: number;
@@ -28,32 +32,18 @@ export interface RepairReport {
   readonly groupsSkipped: number;
 }
 
-/** Gives a group only the original wrote the items this adapter expects (the pair stays first-come). */
-const adopt = async (table: MessagesTable, groupUuid: string, [a, b]: readonly [string, string]) => {
-  try {
-    await dynamoCall(() =>
-      table.client.send(
-        new PutCommand({
-          TableName: table.name,
-          Item: { ...pairKey(a, b), group_uuid: groupUuid, members: [a, b] },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      ),
-    );
-  } catch (error) {
-    // The original allowed two groups per pair: the one already registered keeps the pair.
-    if (!isConditionalCheckFailed(error)) throw error;
-  }
-  await dynamoCall(() =>
-    table.client.send(
-      new UpdateCommand({
-        TableName: table.name,
-        Key: groupKey(groupUuid),
-        UpdateExpression: 'SET members = if_not_exists(members, :members)',
-        ExpressionAttributeValues: { ':members': [a, b] },
-      }),
-    ),
-  );
+/**
+ * Records what the adapter needs about a group and nothing the original reads: membership on
+ * the group item when it has none, and the pair item when the pair has none (the first group
+ * registered keeps the pair: the original allowed two groups per pair). True if it wrote.
+ */
+const adopt = async (table: MessagesTable, state: GroupState, dryRun: boolean): Promise<boolean> => {
+  const members = state.itemMembers ?? state.rowMembers;
+  if (members === null || (state.itemMembers !== null && state.pairRegistered)) return false;
+  if (dryRun) return true;
+  if (!state.pairRegistered) await registerPair(table, members, state.groupUuid);
+  if (state.itemMembers === null) await recordMembers(table, state.groupUuid, members);
+  return true;
 };
 
 /** The group's newest message row, as the message that should own its inbox rows. */
@@ -82,13 +72,22 @@ const latestMessage = async (
   return { groupUuid, messageUuid, text, createdAt, sender, recipient };
 };
 
-/** True when each member's newest row is the row of `last`. */
+/**
+ * True when each member's newest row shows `last`: same instant and text, in any spelling
+ * the original wrote; only rows in the `<instant>#<group>` form earlier versions wrote are
+ * rewritten into the bare form.
+ */
 const rowsShow = (state: GroupState, last: LastMessage): boolean => {
   const stale = new Set(staleInboxRows(state.rows));
-  const current = new Set(state.rows.filter((row) => !stale.has(row)).map((row) => `${row.pk}|${row.sk}`));
-  return inboxRowsFor(last).every((item) => {
-    const key = keyOf(item);
-    return key !== null && current.has(`${key.pk}|${key.sk}`);
+  const current = state.rows.filter((row) => !stale.has(row));
+  return inboxRowsFor(last).every(({ ownerUuid }) => {
+    const row = current.find(({ pk }) => pk === inboxPartition(ownerUuid));
+    return (
+      row !== undefined &&
+      !isLegacySuffixedSortKey(row.sk) &&
+      instantOfInboxSortKey(row.sk) === last.createdAt &&
+      row.text === last.text
+    );
   });
 };
 
@@ -110,12 +109,9 @@ export const repair = async (
     staleRowsDeleted: 0,
     groupsSkipped: 0,
   };
-  for (const state of (await scanGroups(table)).values()) {
+  for (const state of await scanGroups(table)) {
     report.groupsChecked += 1;
-    if (state.itemMembers === null && state.rowMembers !== null) {
-      if (!dryRun) await adopt(table, state.groupUuid, state.rowMembers);
-      report.groupsAdopted += 1;
-    }
+    if (await adopt(table, state, dryRun)) report.groupsAdopted += 1;
     const latest = await latestMessage(table, state);
     if (latest === 'unknown') {
       report.groupsSkipped += 1;
@@ -127,13 +123,17 @@ export const repair = async (
       owner = dryRun || (await claimInbox(table, latest)) ? latest : await readMarker(table, state.groupUuid);
     }
     // A send that stopped after the marker left rows behind it: finish its inbox step.
-    if (owner !== null && (owner !== state.marker || !rowsShow(state, owner))) {
+    if (owner !== null && !rowsShow(state, owner)) {
       if (!dryRun) await writeInboxRows(table, owner);
       report.inboxesRewritten += 1;
       continue;
     }
     const stale = staleInboxRows(state.rows);
-    if (!dryRun) await writeBatch(table, stale.map((key) => ({ delete: key })));
+    if (!dryRun)
+      await writeBatch(
+        table,
+        stale.map(({ pk, sk }) => ({ delete: { pk, sk } })),
+      );
     report.staleRowsDeleted += stale.length;
   }
   return report;

@@ -1,11 +1,5 @@
-import {
-  type InboxEntry,
-  type Instant,
-  type Message,
-  normalizeInstant,
-  type Participant,
-} from '@cruddur/core';
-import { inboxKey, instantOfInboxSortKey, messageKey } from './keys.js';
+import type { Message, Participant } from '@cruddur/core';
+import { instantOfSortKey, messageKey } from './keys.js';
 
 /** An item as the DocumentClient returns it: attribute name → plain JS value. */
 export type Item = Record<string, unknown>;
@@ -16,44 +10,17 @@ const text = (item: Item, name: string): string | null => {
 };
 
 /** Attribute names of the original layout (design §6): shared by inbox and message rows. */
-const participantAttributes = (participant: Participant): Item => ({
+export const participantAttributes = (participant: Participant): Item => ({
   user_uuid: participant.uuid,
   user_display_name: participant.displayName,
   user_handle: participant.handle,
 });
 
-const readParticipant = (item: Item): Participant | null => {
+export const readParticipant = (item: Item): Participant | null => {
   const uuid = text(item, 'user_uuid');
   const handle = text(item, 'user_handle');
   const displayName = text(item, 'user_display_name');
   return uuid !== null && handle !== null && displayName !== null ? { uuid, handle, displayName } : null;
-};
-
-/**
- * The owner's inbox row for a group. Only inbox rows carry `message_group_uuid`, so the
- * `message-group-sk-index` holds exactly the inbox rows, as in the original.
- */
-export const inboxRowItem = (
-  ownerUuid: string,
-  other: Participant,
-  groupUuid: string,
-  lastMessage: string,
-  lastMessageAt: Instant,
-): Item => ({
-  ...inboxKey(ownerUuid, lastMessageAt, groupUuid),
-  message_group_uuid: groupUuid,
-  message: lastMessage,
-  ...participantAttributes(other),
-});
-
-export const readInboxRow = (item: Item): InboxEntry | null => {
-  const sk = text(item, 'sk');
-  const groupUuid = text(item, 'message_group_uuid');
-  const lastMessage = text(item, 'message');
-  const otherUser = readParticipant(item);
-  const lastMessageAt = sk === null ? null : instantOfInboxSortKey(sk);
-  if (groupUuid === null || lastMessage === null || otherUser === null || lastMessageAt === null) return null;
-  return { groupUuid, otherUser, lastMessage, lastMessageAt };
 };
 
 /** A message row. No `message_group_uuid` here: it would put messages into the group index. */
@@ -69,7 +36,7 @@ export const readMessageRow = (groupUuid: string, item: Item): Message | null =>
   const uuid = text(item, 'message_uuid');
   const body = text(item, 'message');
   const sender = readParticipant(item);
-  const createdAt = sk === null ? null : normalizeInstant(sk);
+  const createdAt = sk === null ? null : instantOfSortKey(sk);
   if (uuid === null || body === null || sender === null || createdAt === null) return null;
   return { uuid, groupUuid, sender, text: body, createdAt };
 };

@@ -5,7 +5,8 @@ import { type ItemKey, instantOfInboxSortKey, isCanonicalInboxSortKey } from './
  * owner's partition, every row but the newest. Deleting only rows older than one the owner
  * can already see means no member ever loses the group from their inbox, whichever send
  * runs this and whenever. Rows whose time cannot be read rank oldest; at equal times a row
- * in our own format beats one in the original's (same message, two spellings).
+ * in the fixed-width bare form we write beats any other spelling of the same instant (the
+ * original's variants, or the `<instant>#<group>` keys earlier versions wrote).
  */
 const isNewer = (sk: string, than: string): boolean => {
   const [at, thanAt] = [instantOfInboxSortKey(sk), instantOfInboxSortKey(than)];
@@ -13,8 +14,8 @@ const isNewer = (sk: string, than: string): boolean => {
   return isCanonicalInboxSortKey(sk) && !isCanonicalInboxSortKey(than);
 };
 
-export const staleInboxRows = (rows: readonly ItemKey[]): ItemKey[] => {
-  const newest = new Map<string, ItemKey>();
+export const staleInboxRows = <Row extends ItemKey>(rows: readonly Row[]): Row[] => {
+  const newest = new Map<string, Row>();
   for (const row of rows) {
     const current = newest.get(row.pk);
     if (current === undefined || isNewer(row.sk, current.sk)) newest.set(row.pk, row);

@@ -7,10 +7,9 @@ import {
   instantFromEpochMicros,
   type Message,
   type NewMessage,
-  normalizeInstant,
 } from '@cruddur/core';
 import { dynamoCall, isConditionalCheckFailed, RETRY_AFTER } from './errors.js';
-import { messagesPartition } from './keys.js';
+import { instantOfSortKey, messagesPartition } from './keys.js';
 import type { MessagesTable } from './messages-table.js';
 import { messageRowItem, stringAttribute } from './rows.js';
 
@@ -49,7 +48,7 @@ const takenFrom = async (table: MessagesTable, groupUuid: string, from: Instant)
     ),
   );
   return Items.flatMap((item) => {
-    const createdAt = normalizeInstant(stringAttribute(item, 'sk') ?? '');
+    const createdAt = instantOfSortKey(stringAttribute(item, 'sk') ?? '');
     return createdAt === null ? [] : [{ createdAt, messageUuid: stringAttribute(item, 'message_uuid') }];
   });
 };

@@ -2,6 +2,7 @@ import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Message, Participant } from '@cruddur/core';
 import { dynamoCall, isConditionalCheckFailed } from './errors.js';
 import { inboxRowsFor, type LastMessage, participantMap, readLastMessage } from './group-item.js';
+import { putInboxRow } from './inbox-row.js';
 import { groupKey, type ItemKey, MESSAGE_GROUP_INDEX } from './keys.js';
 import { type MessagesTable, writeBatch } from './messages-table.js';
 import { keyOf } from './rows.js';
@@ -84,10 +85,10 @@ const groupInboxRows = async (table: MessagesTable, groupUuid: string): Promise<
  * one row each.
  */
 export const writeInboxRows = async (table: MessagesTable, last: LastMessage): Promise<void> => {
-  await writeBatch(
-    table,
-    inboxRowsFor(last).map((put) => ({ put })),
-  );
+  // Both rows at once (one round trip); each put is conditional, so no batch. Both settle
+  // before the send goes on or fails, so no write of it is left in flight.
+  const puts = await Promise.allSettled(inboxRowsFor(last).map((row) => putInboxRow(table, row)));
+  for (const put of puts) if (put.status === 'rejected') throw put.reason;
   const stale = staleInboxRows(await groupInboxRows(table, last.groupUuid));
   await writeBatch(
     table,

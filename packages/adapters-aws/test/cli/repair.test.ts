@@ -86,7 +86,7 @@ beforeEach(async () => {
 
 describe('ddb repair', () => {
   it('deletes stale inbox rows; --dry-run only counts them', async () => {
-    const stale = inboxKey(users().mira.uuid, OLD, GROUP);
+    const stale = inboxKey(users().mira.uuid, OLD);
     // The original's spelling of an older row (a bare time as the sort key) is stale too.
     const legacy = { pk: stale.pk, sk: '2019-06-01T10:00:00+00:00' };
     await plantInboxRow(stale, 'an older message');
@@ -117,7 +117,7 @@ describe('ddb repair', () => {
     const [current] = await inboxOf(tomas.uuid);
     if (current === undefined) throw new Error('tomas has no row for the group');
     await client.send(new DeleteCommand({ TableName: table, Key: { pk: current.pk, sk: current.sk } }));
-    const behind = inboxKey(tomas.uuid, OLD, GROUP);
+    const behind = inboxKey(tomas.uuid, OLD);
     await plantInboxRow(behind, 'an older message');
 
     const preview = jsonOf<Report>(await ddb('repair', '--dry-run', '--json'));

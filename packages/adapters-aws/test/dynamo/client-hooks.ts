@@ -13,34 +13,29 @@ export class InjectedCrash extends Error {
 }
 
 /**
- * Arms a crash: the `step`-th write from now reaches DynamoDB, then the caller gets an
- * error as if the process had died right after it. With `half`, a batch write only gets its
- * first request through (a batch cut short).
+ * Arms a crash: the `step`-th write from now reaches DynamoDB, then the caller gets an error
+ * as if the process had died right after it. Writes of the same send already under way in
+ * parallel (numbered after `step`) die with it, before reaching DynamoDB.
  */
 export const crashes = (client: DynamoDBDocumentClient) => {
-  let armed: { step: number; half: boolean } | null = null;
+  let armed: number | null = null;
   let writes = 0;
   client.middlewareStack.add(
     (next, context) => async (args) => {
       if (armed === null || !WRITES.has(context.commandName ?? '')) return next(args);
       writes += 1;
-      if (writes !== armed.step) return next(args);
-      const { step, half } = armed;
-      armed = null;
-      const input = args.input as { RequestItems?: Record<string, unknown[]> };
-      if (half && input.RequestItems) {
-        for (const table of Object.keys(input.RequestItems)) {
-          input.RequestItems[table] = (input.RequestItems[table] ?? []).slice(0, 1);
-        }
-      }
+      const step = armed;
+      if (writes > step) throw new InjectedCrash(step);
+      if (writes < step) return next(args);
       await next(args);
+      armed = null;
       throw new InjectedCrash(step);
     },
     { step: 'initialize' },
   );
   return {
-    afterWrite: (step: number, { half = false } = {}) => {
-      armed = { step, half };
+    afterWrite: (step: number) => {
+      armed = step;
       writes = 0;
     },
   };

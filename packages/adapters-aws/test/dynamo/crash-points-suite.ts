@@ -21,7 +21,7 @@ export const runCrashPointSuite = (name: string, setup: () => Promise<DynamoHarn
       crash = crashes(harness.client);
     });
 
-    const crashedSecondSend = (step: number, half: boolean) => crashedReply(harness, crash, step, half);
+    const crashedSecondSend = (step: number) => crashedReply(harness, crash, step);
 
     const inboxOf = async (owner: Participant) =>
       (await harness.conversations.listInbox(owner.uuid, { limit: 10, cursor: null })).items;
@@ -44,9 +44,9 @@ export const runCrashPointSuite = (name: string, setup: () => Promise<DynamoHarn
       }
     };
 
-    describe.each(CRASH_POINTS)('a send killed after $name', ({ step, half, rowsOfA, rowsOfB }) => {
+    describe.each(CRASH_POINTS)('a send killed after $name', ({ step, rowsOfA, rowsOfB }) => {
       it('leaves exactly the rows written before the crash', async () => {
-        const { a, b } = await crashedSecondSend(step, half);
+        const { a, b } = await crashedSecondSend(step);
         expect((await harness.backdoor.storedInboxRows(a.uuid)).map((row) => row.lastMessage)).toEqual(
           rowsOfA,
         );
@@ -56,7 +56,7 @@ export const runCrashPointSuite = (name: string, setup: () => Promise<DynamoHarn
       });
 
       it('never shows a member the group twice, nor loses it', async () => {
-        const { a, b, groupUuid } = await crashedSecondSend(step, half);
+        const { a, b, groupUuid } = await crashedSecondSend(step);
         for (const [owner, rows] of [
           [a, rowsOfA],
           [b, rowsOfB],
@@ -68,7 +68,7 @@ export const runCrashPointSuite = (name: string, setup: () => Promise<DynamoHarn
       });
 
       it('converges when the send is retried, storing the message once', async () => {
-        const { a, b, groupUuid, first, second } = await crashedSecondSend(step, half);
+        const { a, b, groupUuid, first, second } = await crashedSecondSend(step);
         const stored = await harness.conversations.append(second);
         expect(stored.createdAt).toBe(second.sentAt);
         expect(await messageUuids(groupUuid)).toEqual([first.uuid, second.messageUuid]);
@@ -76,7 +76,7 @@ export const runCrashPointSuite = (name: string, setup: () => Promise<DynamoHarn
       });
 
       it('converges when the next message is sent instead of a retry', async () => {
-        const { a, b, groupUuid, first, second } = await crashedSecondSend(step, half);
+        const { a, b, groupUuid, first, second } = await crashedSecondSend(step);
         const third = await harness.conversations.append(
           aMessage(groupUuid, a, b, { text: 'third', sentAt: anInstant(30) }),
         );
@@ -87,7 +87,7 @@ export const runCrashPointSuite = (name: string, setup: () => Promise<DynamoHarn
 
     describe('a send killed after claiming the marker', () => {
       it('is finished by a later send carrying an older timestamp (a skewed clock)', async () => {
-        const { a, b, groupUuid, second } = await crashedSecondSend(2, false);
+        const { a, b, groupUuid, second } = await crashedSecondSend(2);
         await harness.conversations.append(
           aMessage(groupUuid, a, b, { text: 'skewed', sentAt: anInstant(15) }),
         );

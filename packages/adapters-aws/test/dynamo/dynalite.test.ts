@@ -4,6 +4,7 @@ import { runCompatibilitySuite } from './compatibility-suite.js';
 import { runCrashPointSuite } from './crash-points-suite.js';
 import { type DynamoEngine, startDynalite } from '@cruddur/engines';
 import { dynamoHarness } from './harness.js';
+import { runOriginalGroupsSuite } from './original-groups-suite.js';
 
 let engine: DynamoEngine;
 
@@ -23,3 +24,4 @@ runConversationsContract('DynamoConversations on dynalite', harness, {
 });
 runCompatibilitySuite('dynalite', harness);
 runCrashPointSuite('dynalite', harness);
+runOriginalGroupsSuite('dynalite', harness);

@@ -4,6 +4,7 @@ import { type DynamoEngine, dynamoDbLocalRunnable, startDynamoDbLocal } from '@c
 import { runCompatibilitySuite } from './compatibility-suite.js';
 import { runCrashPointSuite } from './crash-points-suite.js';
 import { dynamoHarness } from './harness.js';
+import { runOriginalGroupsSuite } from './original-groups-suite.js';
 
 describe.runIf(dynamoDbLocalRunnable())('on DynamoDB Local', () => {
   let engine: DynamoEngine | undefined;
@@ -27,4 +28,5 @@ describe.runIf(dynamoDbLocalRunnable())('on DynamoDB Local', () => {
   });
   runCompatibilitySuite('DynamoDB Local', harness);
   runCrashPointSuite('DynamoDB Local', harness);
+  runOriginalGroupsSuite('DynamoDB Local', harness);
 });

@@ -45,7 +45,14 @@ export const dynamoHarness = async (
   endpoint: string,
   { prepare }: { prepare?: (client: DynamoDBDocumentClient) => void } = {},
 ): Promise<DynamoHarness> => {
-  const client = createDynamoDocumentClient({ region: 'local', endpoint });
+  // Correctness suites, not latency ones: hundreds of parallel calls on a shared 2-core box can
+  // take longer than the production timeouts (errors.test.ts pins those).
+  const client = createDynamoDocumentClient({
+    region: 'local',
+    endpoint,
+    connectionTimeoutMs: 10_000,
+    requestTimeoutMs: 20_000,
+  });
   const tableName = `messages-${randomUUID()}`;
   await ensureMessagesTable(client, tableName);
   prepare?.(client);

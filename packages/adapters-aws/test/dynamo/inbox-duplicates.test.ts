@@ -33,7 +33,7 @@ describe('an inbox holding a leftover row', () => {
 
   /** a's inbox, newest first: X@20 (current), X@10 (leftover), then four older groups. */
   const inboxWithLeftover = async () => {
-    const { a, groupUuid } = await crashedReply(harness, crash, 3);
+    const { a, groupUuid } = await crashedReply(harness, crash, 4);
     const older: string[] = [];
     for (let i = 4; i >= 1; i--) {
       const other = aParticipant();

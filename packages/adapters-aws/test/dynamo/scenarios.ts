@@ -6,13 +6,13 @@ import type { DynamoHarness } from './harness.js';
 
 /**
  * A pair with one delivered message ('first', from a) and a reply ('second', from b) killed
- * right after write `step` of its send (1 message row, 2 marker, 3 inbox puts, 4 deletes).
+ * right after write `step` of its send (1 message row, 2 marker, 3 sender's inbox row,
+ * 4 recipient's inbox row, 5 deletes).
  */
 export const crashedReply = async (
   { conversations }: DynamoHarness,
   crash: ReturnType<typeof crashes>,
   step: number,
-  half = false,
 ) => {
   const [a, b] = [aParticipant(), aParticipant()];
   const groupUuid = await conversations.openGroup([a.uuid, b.uuid], randomUUID());
@@ -20,38 +20,25 @@ export const crashedReply = async (
     aMessage(groupUuid, a, b, { text: 'first', sentAt: anInstant(10) }),
   );
   const second = aMessage(groupUuid, b, a, { text: 'second', sentAt: anInstant(20) });
-  crash.afterWrite(step, { half });
+  crash.afterWrite(step);
   await expect(conversations.append(second)).rejects.toThrow(InjectedCrash);
   return { a, b, groupUuid, first, second };
 };
 
 /**
- * The write path of a reply makes four writes: 1 message row, 2 marker, 3 both new inbox
- * rows (one batch), 4 delete the old rows (one batch). Each crash point names where the
- * send dies and the rows each member is left with (newest first) by `crashedReply`.
+ * The write path of a reply makes five writes: 1 message row, 2 marker, 3 and 4 both new
+ * inbox rows (sender's first, the two in parallel), 5 delete the old rows (one batch). Each
+ * crash point names where the send dies and the rows each member is left with (newest
+ * first) by `crashedReply`. The second message is sent by b.
  */
 export const CRASH_POINTS = [
-  { name: 'the message row', step: 1, half: false, rowsOfA: ['first'], rowsOfB: ['first'] },
-  { name: 'the marker', step: 2, half: false, rowsOfA: ['first'], rowsOfB: ['first'] },
-  // The batch puts the sender's row first; the second message is sent by b.
-  {
-    name: 'one of the two new inbox rows',
-    step: 3,
-    half: true,
-    rowsOfA: ['first'],
-    rowsOfB: ['second', 'first'],
-  },
-  {
-    name: 'both new inbox rows',
-    step: 3,
-    half: false,
-    rowsOfA: ['second', 'first'],
-    rowsOfB: ['second', 'first'],
-  },
+  { name: 'the message row', step: 1, rowsOfA: ['first'], rowsOfB: ['first'] },
+  { name: 'the marker', step: 2, rowsOfA: ['first'], rowsOfB: ['first'] },
+  { name: 'one of the two new inbox rows', step: 3, rowsOfA: ['first'], rowsOfB: ['second', 'first'] },
+  { name: 'both new inbox rows', step: 4, rowsOfA: ['second', 'first'], rowsOfB: ['second', 'first'] },
   {
     name: 'deleting the old rows (a send that finished but never answered)',
-    step: 4,
-    half: false,
+    step: 5,
     rowsOfA: ['second'],
     rowsOfB: ['second'],
   },

@@ -1,0 +1,100 @@
+import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  DependencyUnavailableError,
+  type InboxEntry,
+  type Instant,
+  nextMicrosecond,
+  type Participant,
+} from '@cruddur/core';
+import { dynamoCall, isConditionalCheckFailed, RETRY_AFTER } from './errors.js';
+import { type ItemKey, inboxKey, inboxPartition, instantOfInboxSortKey } from './keys.js';
+import type { MessagesTable } from './messages-table.js';
+import { type Item, participantAttributes, readParticipant, stringAttribute } from './rows.js';
+
+/** What one owner's inbox row for a group shows: the other member and the last message. */
+export interface InboxRow {
+  readonly ownerUuid: string;
+  readonly other: Participant;
+  readonly groupUuid: string;
+  readonly text: string;
+  readonly at: Instant;
+}
+
+/**
+ * The owner's inbox row for a group. Only inbox rows carry `message_group_uuid`, so the
+ * `message-group-sk-index` holds exactly the inbox rows, as in the original.
+ */
+export const inboxRowItem = ({ ownerUuid, other, groupUuid, text, at }: InboxRow): Item => ({
+  ...inboxKey(ownerUuid, at),
+  message_group_uuid: groupUuid,
+  message: text,
+  ...participantAttributes(other),
+});
+
+export const readInboxRow = (item: Item): InboxEntry | null => {
+  const sk = stringAttribute(item, 'sk');
+  const groupUuid = stringAttribute(item, 'message_group_uuid');
+  const lastMessage = stringAttribute(item, 'message');
+  const otherUser = readParticipant(item);
+  const lastMessageAt = sk === null ? null : instantOfInboxSortKey(sk);
+  if (groupUuid === null || lastMessage === null || otherUser === null || lastMessageAt === null) return null;
+  return { groupUuid, otherUser, lastMessage, lastMessageAt };
+};
+
+/** Rows read after a collision to find the next free microsecond. */
+const COLLISION_WINDOW = 20;
+const MAX_ATTEMPTS = 10;
+
+/** The first microsecond at or after `from` that no row of another group holds. */
+const nextFree = async (table: MessagesTable, row: InboxRow, from: Instant): Promise<Instant> => {
+  const { Items = [] } = await dynamoCall(() =>
+    table.client.send(
+      new QueryCommand({
+        TableName: table.name,
+        KeyConditionExpression: 'pk = :pk AND sk >= :from',
+        ExpressionAttributeValues: { ':pk': inboxPartition(row.ownerUuid), ':from': from },
+        ProjectionExpression: 'sk, message_group_uuid',
+        ConsistentRead: true,
+        Limit: COLLISION_WINDOW,
+      }),
+    ),
+  );
+  let candidate = from;
+  for (const item of Items) {
+    if (stringAttribute(item, 'sk') !== candidate) continue;
+    if (stringAttribute(item, 'message_group_uuid') === row.groupUuid) break;
+    candidate = nextMicrosecond(candidate);
+  }
+  return candidate;
+};
+
+/**
+ * Puts the row under its bare instant. The key must stay unique in the owner's partition:
+ * the condition lets the put replace only a row of the same group (a retry, or an older
+ * message of the group); when another group holds the instant, the row moves to the next
+ * free microsecond. Returns the key it was written under.
+ */
+export const putInboxRow = async (table: MessagesTable, row: InboxRow): Promise<ItemKey> => {
+  let at = row.at;
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    const item = inboxRowItem({ ...row, at });
+    try {
+      await dynamoCall(() =>
+        table.client.send(
+          new PutCommand({
+            TableName: table.name,
+            Item: item,
+            ConditionExpression: 'attribute_not_exists(pk) OR message_group_uuid = :g',
+            ExpressionAttributeValues: { ':g': row.groupUuid },
+          }),
+        ),
+      );
+      return inboxKey(row.ownerUuid, at);
+    } catch (error) {
+      if (!isConditionalCheckFailed(error)) throw error;
+    }
+    at = await nextFree(table, row, at);
+  }
+  // Ten groups of one owner within microseconds of each other: behave like throttling.
+  throw new DependencyUnavailableError('dynamodb', RETRY_AFTER.throttled);
+};
