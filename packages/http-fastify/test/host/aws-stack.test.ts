@@ -17,7 +17,11 @@ describe.runIf(dynamoDbLocalRunnable())('the host in aws mode on the offline sta
   const subs = { mira: randomUUID(), kofi: randomUUID(), ines: randomUUID() };
 
   beforeAll(async () => {
-    const [dynamo, postgres] = await Promise.all([startDynamoDbLocal(), startEmbeddedPostgres()]);
+    // Java on a loaded 2-core machine can take far longer than its usual 3-4 s to listen.
+    const [dynamo, postgres] = await Promise.all([
+      startDynamoDbLocal({ timeoutMs: 120_000 }),
+      startEmbeddedPostgres(),
+    ]);
     stops.push(dynamo.stop, postgres.dispose);
     const connectionUrl = await postgres.createDatabase('cruddur');
     idp = await startJwksHttpIssuer();
@@ -54,7 +58,7 @@ describe.runIf(dynamoDbLocalRunnable())('the host in aws mode on the offline sta
     const host = await createHost(loaded.config);
     stops.unshift(() => host.close());
     base = await host.app.listen({ port: loaded.config.port, host: loaded.config.host });
-  }, 120_000);
+  }, 240_000);
 
   afterAll(async () => {
     for (const stop of stops) await stop().catch(() => undefined);
