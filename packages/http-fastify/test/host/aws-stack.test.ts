@@ -28,7 +28,14 @@ describe.runIf(dynamoDbLocalRunnable())('the host in aws mode on the offline sta
     stops.push(idp.close);
 
     // What `ddb schema-load` and `db setup` do; the host itself never creates tables against real services.
-    const setupClient = createDynamoDocumentClient({ region: 'us-east-1', endpoint: dynamo.endpoint });
+    // Patient timeouts for setup only: a cold JVM on a loaded machine can take seconds for its first CreateTable.
+    const setupClient = createDynamoDocumentClient({
+      region: 'us-east-1',
+      endpoint: dynamo.endpoint,
+      maxAttempts: 5,
+      connectionTimeoutMs: 10_000,
+      requestTimeoutMs: 30_000,
+    });
     await ensureMessagesTable(setupClient, 'cruddur-messages');
     setupClient.destroy();
     const pool = createPgPool(connectionUrl);
