@@ -131,9 +131,9 @@ export const scalingSection = async (): Promise<SectionResult> => {
   const dynalite = await dynaliteLists(dynaliteSize);
   try {
     notes.push(
-      `Scaling, dynalite: N = ${dynaliteSize.toLocaleString('en-US')} per list, filled by BatchWrite in ` +
+      `Scaling, dynalite: N = ${dynaliteSize.toLocaleString('en-US')} per list, filled by bulkLoad in ` +
         `${dynalite.fillSeconds.inbox.toFixed(1)} s (inbox rows, also indexed by the GSI) + ${dynalite.fillSeconds.messages.toFixed(1)} s (message rows) ` +
-        '(rows built with the adapter’s row builders and checked against a row the adapter wrote). ' +
+        '(the rows append writes, through the adapter’s bulk loader). ' +
         (dynaliteSize < DESIGN_N
           ? `N is below the design's ${DESIGN_N.toLocaleString('en-US')} because BENCH_DYNALITE_N said so.`
           : ''),

@@ -1,10 +1,16 @@
 import type { LocalTokenIssuer } from '@cruddur/adapters-aws/cognito';
-import { type Conversations, RandomIdGenerator, SystemClock, type User, type UserDirectory } from '@cruddur/core';
+import {
+  type Conversations,
+  RandomIdGenerator,
+  SystemClock,
+  type User,
+  type UserDirectory,
+} from '@cruddur/core';
+import { loadDemoData } from '@cruddur/core/demo';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { buildApp } from './app.js';
 import type { HostConfig } from './config.js';
 import { createContainer, resolveAppDeps, runtimeModule, TOKENS } from './container.js';
-import { loadDemoData } from './demo/load-demo-data.js';
 import { openStorage } from './storage.js';
 import { openTokens } from './tokens.js';
 
@@ -38,7 +44,10 @@ export async function createHost(
         })
       : [];
     const devIssuer = tokens.devIssuer ? { issuer: tokens.devIssuer, users } : undefined;
-    const app = await buildApp({ ...resolveAppDeps(container), devIssuer }, { logger: options.logger ?? false });
+    const app = await buildApp(
+      { ...resolveAppDeps(container), devIssuer },
+      { logger: options.logger ?? false },
+    );
     return {
       app,
       demoUsers,

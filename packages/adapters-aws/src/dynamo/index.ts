@@ -1,7 +1,6 @@
 export { createDynamoDocumentClient, type DynamoClientOptions } from './client.js';
 export { DynamoConversations, type DynamoConversationsOptions } from './dynamo-conversations.js';
 export { dynamoCall, isConditionalCheckFailed, translateDynamoError } from './errors.js';
-export { type InboxRow, inboxRowItem } from './inbox-row.js';
 export {
   groupKey,
   type ItemKey,
@@ -14,8 +13,9 @@ export {
   messagesPartition,
   pairKey,
 } from './keys.js';
+export { type BulkLoad, type BulkLoadOptions, bulkLoad } from './bulk-load.js';
 export { type RepairOptions, type RepairReport, repair } from './repair.js';
-export { messageRowItem } from './rows.js';
+export { scanPages } from './scan-pages.js';
 export {
   checkDynamo,
   DEFAULT_MESSAGES_TABLE,

@@ -2,7 +2,7 @@ import { DependencyUnavailableError } from '@cruddur/core';
 import { runIdentityProviderDirectoryContract } from '@cruddur/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CognitoIdentityProviderDirectory } from '../../src/cognito/index.js';
-import { ListUsersStub, type StubUser } from './list-users-stub.js';
+import { ListUsersStub, type StubUser } from '@cruddur/engines';
 import { localCognitoClient } from './sdk-client.js';
 
 const aCognitoUser = (n: number, preferredUsername?: string): StubUser => ({
