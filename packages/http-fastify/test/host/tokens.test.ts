@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { CachingTokenVerifier } from '@cruddur/adapters-aws/cognito';
 import type { TokenVerifier } from '@cruddur/core';
 import { describe, expect, it } from 'vitest';
@@ -56,5 +57,19 @@ describe('the host token verifier', () => {
     });
     const token = devIssuer?.issueAccessToken({ sub: 'sub-mira', username: 'mira' }).accessToken ?? '';
     expect((await verifier.verify(token)).sub).toBe('sub-mira');
+  });
+
+  it('keeps accepting dev tokens across a restart when the issuer key is configured', async () => {
+    const devIssuerKey = generateKeyPairSync('rsa', { modulusLength: 2048 })
+      .privateKey.export({ format: 'pem', type: 'pkcs8' })
+      .toString();
+    const config = { port: 4567, host: '127.0.0.1', backend: { kind: 'memory' }, devIssuerKey } as const;
+    const before = await openTokens(config);
+    const token = before.devIssuer?.issueAccessToken({ sub: 'sub-mira', username: 'mira' }).accessToken ?? '';
+    const after = await openTokens(config);
+    expect((await after.verifier.verify(token)).sub).toBe('sub-mira');
+    // Without the key each start has a fresh one, and the old token names a key nobody has.
+    const fresh = await openTokens({ port: 4567, host: '127.0.0.1', backend: { kind: 'memory' } });
+    await expect(fresh.verifier.verify(token)).rejects.toMatchObject({ code: 'unauthenticated' });
   });
 });
