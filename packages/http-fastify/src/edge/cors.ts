@@ -15,7 +15,10 @@ const PREFLIGHT_MAX_AGE_SECONDS = 7200;
  * origin gets the headers, a disallowed one gets none and its preflight falls through to the
  * same 404 as any unknown route, so the browser blocks the call and nothing fails on our side.
  */
-export async function registerCors(app: FastifyInstance, origins: EdgeSettings['corsOrigins']): Promise<void> {
+export async function registerCors(
+  app: FastifyInstance,
+  origins: EdgeSettings['corsOrigins'],
+): Promise<void> {
   const allowed = origins === '*' ? null : new Set(origins);
   await app.register(cors, {
     origin: (origin, callback) => {

@@ -63,7 +63,10 @@ export function loadEdgeSettings(env: Env, local: boolean, problems: string[]): 
 
 /** `CORS_ORIGINS` (comma-separated origins, or `*`) plus the original backend's `FRONTEND_URL`. */
 function corsOriginsOf(env: Env, local: boolean, problems: string[]): EdgeSettings['corsOrigins'] {
-  const listed = (env.CORS_ORIGINS ?? '').split(',').map((entry) => entry.trim()).filter(Boolean);
+  const listed = (env.CORS_ORIGINS ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   const frontend = env.FRONTEND_URL?.trim();
   if (listed.length === 0 && !frontend) return local ? '*' : [];
   if (listed.includes('*')) return '*';

@@ -34,7 +34,8 @@ function clientErrorHandler(error: Error & { code?: string }, socket: Socket): v
         : [400, 'bad_request', 'The request is not valid HTTP.'];
   const body = JSON.stringify({ statusCode: status, error: STATUS_CODES[status], code, message });
   // A response already under way (e.g. a 429 answered before the body came) must not get a second.
-  const answered = (socket as { _httpMessage?: { headersSent?: boolean } })._httpMessage?.headersSent === true;
+  const answered =
+    (socket as { _httpMessage?: { headersSent?: boolean } })._httpMessage?.headersSent === true;
   if (socket.writable && !answered) {
     socket.write(
       `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\nContent-Type: application/json; charset=utf-8\r\n` +

@@ -9,7 +9,9 @@ import { chromiumRunnable, launchChromium } from './support/chromium.js';
 /** A page server on its own port, i.e. its own origin, like a frontend deployed apart from the API. */
 async function servePage(): Promise<{ server: Server; origin: string }> {
   const server = createServer((_request, response) => {
-    response.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>frontend</title><p>hi</p>');
+    response
+      .writeHead(200, { 'content-type': 'text/html' })
+      .end('<!doctype html><title>frontend</title><p>hi</p>');
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
@@ -78,15 +80,20 @@ describe.runIf(chromiumRunnable())('a page on another origin, in Chromium', () =
         const groups = (await list.json()) as Array<{ uuid: string; handle: string }>;
         const link = list.headers.get('link');
         const cursor = list.headers.get('x-next-cursor');
-        const next = await fetch(`${api}/api/message_groups?limit=1&cursor=${encodeURIComponent(cursor ?? '')}`, {
-          headers: auth,
-        });
+        const next = await fetch(
+          `${api}/api/message_groups?limit=1&cursor=${encodeURIComponent(cursor ?? '')}`,
+          {
+            headers: auth,
+          },
+        );
         const sent = await fetch(`${api}/api/messages`, {
           method: 'POST',
           headers: { ...auth, 'content-type': 'application/json' },
           body: JSON.stringify({ message: 'from another origin', message_group_uuid: groups[0]?.uuid }),
         });
-        const refused = await fetch(`${api}/api/message_groups`, { headers: { authorization: 'Bearer nope' } });
+        const refused = await fetch(`${api}/api/message_groups`, {
+          headers: { authorization: 'Bearer nope' },
+        });
         return {
           status: list.status,
           handles: groups.map((g) => g.handle),

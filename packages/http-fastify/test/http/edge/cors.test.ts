@@ -38,7 +38,12 @@ describe('CORS for a listed origin', () => {
   beforeAll(async () => {
     t = await buildTestApp({
       edge: { corsOrigins: [APP], sendBurst: 2, sendsPerSecond: 1 },
-      wrapConversations: (c) => withOutage(c, () => down, () => new DependencyUnavailableError('dynamodb')),
+      wrapConversations: (c) =>
+        withOutage(
+          c,
+          () => down,
+          () => new DependencyUnavailableError('dynamodb'),
+        ),
     });
     mira = await t.aUser('mira');
     await t.aUser('otto');
@@ -92,7 +97,11 @@ describe('CORS for a listed origin', () => {
     }
     // The send limit here is 2 per window: the third send is the 429.
     await t.post('/api/messages', { as, headers, payload: { message: 'a', message_group_uuid: group } });
-    const limited = await t.post('/api/messages', { as, headers, payload: { message: 'b', message_group_uuid: group } });
+    const limited = await t.post('/api/messages', {
+      as,
+      headers,
+      payload: { message: 'b', message_group_uuid: group },
+    });
     expect(limited.statusCode).toBe(429);
     expect(limited.headers['access-control-allow-origin']).toBe(APP);
     down = true;
@@ -135,7 +144,9 @@ describe('CORS off (the default against real services)', () => {
       expect(pre.statusCode).toBe(404);
       const response = await t.get('/api/users/@nobody/short', { headers: { origin: APP } });
       expect(response.statusCode).toBe(404);
-      expect(Object.keys({ ...pre.headers, ...response.headers }).filter((h) => h.startsWith('access-control-'))).toEqual([]);
+      expect(
+        Object.keys({ ...pre.headers, ...response.headers }).filter((h) => h.startsWith('access-control-')),
+      ).toEqual([]);
     } finally {
       await t.close();
     }
