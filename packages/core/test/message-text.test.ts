@@ -35,4 +35,17 @@ describe('checkMessageText', () => {
   it('keeps inner whitespace and line breaks', () => {
     expect(checkMessageText(' line one\n\nline  two ').text).toBe('line one\n\nline  two');
   });
+
+  it.each([
+    ['a lone high surrogate', 'x\ud800y'],
+    ['a lone low surrogate', 'x\udfffy'],
+    ['a reversed pair', '\ude00\ud83d'],
+    ['a high surrogate at the end', 'hello\ud83d'],
+  ])('calls a message with %s invalid text', (_, raw) => {
+    expect(checkMessageText(raw).problem).toBe('message_invalid_text');
+  });
+
+  it('accepts surrogate pairs, which are one code point each', () => {
+    expect(checkMessageText('\ud83d\ude00 ok').problem).toBeNull();
+  });
 });

@@ -5,6 +5,14 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { devRoutes } from './dev/dev-routes.js';
+import { registerCors } from './edge/cors.js';
+import { DEFAULT_EDGE_SETTINGS, type EdgeSettings } from './edge/edge-settings.js';
+import { registerLoadShedding } from './edge/load-shedding.js';
+import { registerRateLimits } from './edge/rate-limits.js';
+import { requestIdOf } from './edge/request-id.js';
+import { addResponseHeaders } from './edge/response-headers.js';
+import { useStrictJsonParser } from './edge/strict-json.js';
+import { timeLimitOptions } from './edge/time-limits.js';
 import { errorHandler, notFoundHandler } from './error-handler.js';
 import { type MessagingPluginOptions, messagingPlugin } from './messaging-plugin.js';
 import { healthRoutes, type ReadinessCheck } from './routes/health.js';
@@ -12,7 +20,7 @@ import { validatorCompiler } from './schemas/validator-compiler.js';
 
 export type { ReadinessCheck } from './routes/health.js';
 
-export interface AppDeps extends MessagingPluginOptions {
+export interface AppDeps extends Omit<MessagingPluginOptions, 'limits'> {
   readonly tokenVerifier: TokenVerifier;
   readonly readiness: readonly ReadinessCheck[];
   /** Embedded and memory mode only (never aws): the local issuer's JWKS and demo tokens. */
@@ -23,6 +31,8 @@ export interface AppOptions {
   readonly logger?: FastifyServerOptions['logger'];
   /** How long a readiness check may take before `/readyz` counts it as down. */
   readonly readinessTimeoutMs?: number;
+  /** CORS, limits and load shedding; `DEFAULT_EDGE_SETTINGS` (no cross-origin access) when absent. */
+  readonly edge?: EdgeSettings;
 }
 
 /** A message is at most 1024 code points (≤ 4 KiB of UTF-8, ≤ 12 KiB \u-escaped): 16 KiB is ample. */
@@ -34,17 +44,27 @@ export const DEFAULT_READINESS_TIMEOUT_MS = 2000;
  * (`/openapi.json`, UI at `/docs`) and, in embedded and memory mode, the dev issuer routes.
  */
 export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise<FastifyInstance> {
+  const edge = options.edge ?? DEFAULT_EDGE_SETTINGS;
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: BODY_LIMIT_BYTES,
     // Bad percent-encoding in a URL is answered before routing; keep it in the same error shape.
     frameworkErrors: errorHandler,
+    genReqId: requestIdOf,
+    ...timeLimitOptions(edge.requestTimeoutMs),
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler(notFoundHandler);
   // The API speaks JSON only: a text/plain body is a 415, not a string that fails the schema.
   app.removeContentTypeParser('text/plain');
+  useStrictJsonParser(app);
+
+  // Order matters: every later refusal (429, 503, 401, 404) must already carry these headers.
+  addResponseHeaders(app);
+  await registerCors(app, edge.corsOrigins);
+  await registerLoadShedding(app, edge);
+  const limits = await registerRateLimits(app, edge);
 
   await app.register(swagger, {
     openapi: {
@@ -67,8 +87,8 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
     readiness: deps.readiness,
     readinessTimeoutMs: options.readinessTimeoutMs ?? DEFAULT_READINESS_TIMEOUT_MS,
   });
-  await app.register(messagingPlugin, deps);
-  if (deps.devIssuer) await app.register(devRoutes, deps.devIssuer);
+  await app.register(messagingPlugin, { ...deps, limits });
+  if (deps.devIssuer) await app.register(devRoutes, { ...deps.devIssuer, tokenLimit: limits.devTokens });
 
   await app.ready();
   return app;

@@ -1,5 +1,7 @@
 import { type TokenVerifier, UnauthenticatedError, type VerifiedIdentity } from '@cruddur/core';
 import type { FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
+import type { AuthFailureLimit } from './edge/rate-limits.js';
+import { HttpRequestError } from './error-handler.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -15,12 +17,26 @@ const BEARER = /^Bearer +([A-Za-z0-9\-._~+/]+=*) *$/i;
 const MAX_TOKEN_LENGTH = 8192;
 
 /**
- * The token in the `Authorization` header: null when there is no header at all, an
- * UnauthenticatedError (`malformed`) when there is one but it is not `Bearer <token>`.
+ * Node keeps only the first of several `Authorization` headers, so a second one (another user's
+ * token, or garbage) would pass unseen; the raw header list still has them all.
  */
-function bearerTokenOf(request: FastifyRequest): string | null {
-  const header = request.headers.authorization;
-  if (header === undefined) return null;
+function hasOneAuthorizationHeader(request: FastifyRequest): boolean {
+  const raw = request.raw.rawHeaders;
+  let count = 0;
+  for (let i = 0; i < raw.length; i += 2) {
+    if (raw[i]?.length === 13 && raw[i]?.toLowerCase() === 'authorization') count += 1;
+  }
+  return count === 1;
+}
+
+/**
+ * The token in the `Authorization` header (which the caller checked is there): an
+ * UnauthenticatedError (`malformed`) when it is not `Bearer <token>`, a 400 when it is repeated.
+ */
+function bearerTokenOf(request: FastifyRequest, header: string): string {
+  if (!hasOneAuthorizationHeader(request)) {
+    throw new HttpRequestError(400, 'duplicate_authorization', 'Send one Authorization header, not several.');
+  }
   const token = BEARER.exec(header)?.[1];
   if (token === undefined || token.length > MAX_TOKEN_LENGTH) throw new UnauthenticatedError('malformed');
   return token;
@@ -37,16 +53,25 @@ export interface AuthHooks {
  * Auth runs on `onRequest`, before the body is read, so anonymous clients cost no parsing.
  * Verification failures reach the error handler as UnauthenticatedError (401 with a
  * `WWW-Authenticate` challenge); a verifier that cannot reach its JWKS throws
- * DependencyUnavailableError (503) instead, which is not the caller's fault.
+ * DependencyUnavailableError (503) instead, which is not the caller's fault. With `failures`, a
+ * client IP that presented too many bad credentials gets 429 before its next one is even verified.
  */
-export function authHooks(verifier: TokenVerifier): AuthHooks {
+export function authHooks(verifier: TokenVerifier, failures?: AuthFailureLimit): AuthHooks {
   const authenticate = async (request: FastifyRequest, optional: boolean): Promise<void> => {
-    const token = bearerTokenOf(request);
-    if (token === null) {
+    const header = request.headers.authorization;
+    if (header === undefined) {
       if (optional) return;
       throw new UnauthenticatedError('missing');
     }
-    request.identity = await verifier.verify(token);
+    await failures?.refuseIfExhausted(request);
+    try {
+      request.identity = await verifier.verify(bearerTokenOf(request, header));
+    } catch (error) {
+      if (error instanceof UnauthenticatedError || error instanceof HttpRequestError) {
+        await failures?.recordFailure(request);
+      }
+      throw error;
+    }
   };
   return {
     required: async (request) => authenticate(request, false),

@@ -1,4 +1,5 @@
 import type { HostConfig } from './config.js';
+import { DEFAULT_EDGE_SETTINGS, describeCors } from './edge/edge-settings.js';
 import type { RunningHost } from './host.js';
 
 const BACKEND_NAMES = {
@@ -13,6 +14,7 @@ export function formatBanner({ address, config, host }: { address: string; confi
     '',
     `Cruddur Messaging is listening on ${address}  (${BACKEND_NAMES[config.backend.kind]})`,
     `  API docs:  ${address}/docs`,
+    `  CORS:      ${describeCors((config.edge ?? DEFAULT_EDGE_SETTINGS).corsOrigins)}`,
   ];
   const [first] = host.demoUsers;
   if (host.devIssuer && first?.cognitoUserId) {

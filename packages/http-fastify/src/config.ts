@@ -1,3 +1,4 @@
+import { type EdgeSettings, loadEdgeSettings } from './edge/edge-settings.js';
 import { readDevIssuerKey, readTokenSource, type TokenSource } from './token-config.js';
 
 /** Where the host keeps its data and who issues its tokens. */
@@ -19,6 +20,8 @@ export interface HostConfig {
   readonly backend: BackendConfig;
   /** The dev issuer's private key (PEM or JWK text), from `CRUDDUR_DEV_ISSUER_KEY_FILE`. */
   readonly devIssuerKey?: string;
+  /** CORS, time and rate limits, load shedding; `DEFAULT_EDGE_SETTINGS` when absent. */
+  readonly edge?: EdgeSettings;
 }
 
 export type ConfigResult = { ok: true; config: HostConfig } | { ok: false; problems: string[] };
@@ -51,9 +54,10 @@ export function loadConfig(env: Env, argv: readonly string[] = []): ConfigResult
   if (backend?.kind === 'aws' && env.CRUDDUR_DEV_ISSUER_KEY_FILE?.trim()) {
     problems.push('CRUDDUR_DEV_ISSUER_KEY_FILE: there is no dev issuer against real services; unset it.');
   }
+  const edge = loadEdgeSettings(env, backend?.kind !== 'aws', problems);
   return problems.length > 0 || !backend
     ? { ok: false, problems }
-    : { ok: true, config: { port, host, backend, ...(devIssuerKey === undefined ? {} : { devIssuerKey }) } };
+    : { ok: true, config: { port, host, backend, edge, ...(devIssuerKey === undefined ? {} : { devIssuerKey }) } };
 }
 
 function chooseBackend(env: Env, argv: readonly string[], tableName: string, problems: string[]) {

@@ -12,6 +12,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 export const DOMAIN_ERROR_STATUS = {
   message_blank: 422,
   message_exceed_max_chars_1024: 422,
+  message_invalid_text: 422,
   receiver_not_found: 422,
   cannot_message_self: 422,
   invalid_page_limit: 400,
@@ -25,12 +26,17 @@ export const DOMAIN_ERROR_STATUS = {
   dependency_unavailable: 503,
 } as const satisfies Record<DomainErrorCode, number>;
 
-/** A client error the host finds itself, for request shapes a JSON schema cannot name well. */
+/**
+ * An error the host answers itself: request shapes a JSON schema cannot name well, limits
+ * (429), load shedding (503). Its message is written here, never taken from a dependency, so it
+ * is shown whatever the status.
+ */
 export class HttpRequestError extends Error {
   constructor(
     readonly statusCode: number,
     readonly code: string,
     message: string,
+    readonly headers: Readonly<Record<string, string>> = {},
   ) {
     super(message);
     this.name = 'HttpRequestError';
@@ -82,7 +88,7 @@ export function notFoundHandler(request: FastifyRequest, reply: FastifyReply): v
 function describe(error: unknown): Problem {
   if (error instanceof DomainError) return describeDomainError(error);
   if (error instanceof HttpRequestError) {
-    return { body: errorBody(error.statusCode, error.code, error.message), headers: {} };
+    return { body: errorBody(error.statusCode, error.code, error.message), headers: error.headers };
   }
   if (error instanceof Error && 'validation' in error) {
     return { body: errorBody(400, 'invalid_request', error.message), headers: {} };

@@ -46,7 +46,7 @@ export async function createHost(
     const devIssuer = tokens.devIssuer ? { issuer: tokens.devIssuer, users } : undefined;
     const app = await buildApp(
       { ...resolveAppDeps(container), devIssuer },
-      { logger: options.logger ?? false },
+      { logger: options.logger ?? false, ...(config.edge ? { edge: config.edge } : {}) },
     );
     return {
       app,

@@ -6,7 +6,9 @@ import type {
   UsersShort,
 } from '@cruddur/core';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { onRequestAsyncHookHandler } from 'fastify';
 import { authHooks } from './auth.js';
+import type { AuthFailureLimit } from './edge/rate-limits.js';
 import { messageGroupRoutes } from './routes/message-groups.js';
 import { messageRoutes } from './routes/messages.js';
 import { userRoutes } from './routes/users.js';
@@ -17,6 +19,8 @@ export interface MessagingPluginOptions {
   readonly createMessage: CreateMessage;
   readonly usersShort: UsersShort;
   readonly tokenVerifier: TokenVerifier;
+  /** Rate limits (buildApp passes them); without them nothing is limited. */
+  readonly limits?: { readonly sends: onRequestAsyncHookHandler; readonly authFailures: AuthFailureLimit };
 }
 
 /**
@@ -26,12 +30,13 @@ export interface MessagingPluginOptions {
  */
 export const messagingPlugin: FastifyPluginAsyncTypebox<MessagingPluginOptions> = async (app, deps) => {
   app.decorateRequest('identity', null);
-  const auth = authHooks(deps.tokenVerifier);
+  const auth = authHooks(deps.tokenVerifier, deps.limits?.authFailures);
   await app.register(messageGroupRoutes, { listMessageGroups: deps.listMessageGroups, auth });
   await app.register(messageRoutes, {
     listMessages: deps.listMessages,
     createMessage: deps.createMessage,
     auth,
+    ...(deps.limits ? { sendLimit: deps.limits.sends } : {}),
   });
   await app.register(userRoutes, { usersShort: deps.usersShort, auth });
 };

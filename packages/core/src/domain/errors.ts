@@ -15,6 +15,7 @@ export abstract class DomainError extends Error {
 export type ValidationCode =
   | 'message_blank'
   | 'message_exceed_max_chars_1024'
+  | 'message_invalid_text'
   | 'receiver_not_found'
   | 'cannot_message_self';
 
@@ -33,6 +34,7 @@ export type DomainErrorCode =
 const VALIDATION_TEXT: Record<ValidationCode, string> = {
   message_blank: 'The message is blank.',
   message_exceed_max_chars_1024: 'The message is longer than 1024 characters.',
+  message_invalid_text: 'The message contains an unpaired UTF-16 surrogate, which is not text.',
   receiver_not_found: 'No user has that handle.',
   cannot_message_self: 'You cannot start a conversation with yourself.',
 };

@@ -1,6 +1,7 @@
 import type { LocalTokenIssuer } from '@cruddur/adapters-aws/cognito';
 import { type UserDirectory, UserNotFoundError } from '@cruddur/core';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { onRequestAsyncHookHandler } from 'fastify';
 import { errorResponses } from '../schemas/common.js';
 import { DevTokenBody, DevTokenJson, DevUserList, JwksJson } from '../schemas/dev.js';
 
@@ -8,9 +9,11 @@ import { DevTokenBody, DevTokenJson, DevUserList, JwksJson } from '../schemas/de
 export interface DevRoutesOptions {
   readonly issuer: LocalTokenIssuer;
   readonly users: UserDirectory;
+  /** Per-IP limit on minting tokens (buildApp passes it). */
+  readonly tokenLimit?: onRequestAsyncHookHandler;
 }
 
-export const devRoutes: FastifyPluginAsyncTypebox<DevRoutesOptions> = async (app, { issuer, users }) => {
+export const devRoutes: FastifyPluginAsyncTypebox<DevRoutesOptions> = async (app, { issuer, users, tokenLimit }) => {
   const tags = ['dev (embedded mode only)'];
 
   app.get(
@@ -22,11 +25,12 @@ export const devRoutes: FastifyPluginAsyncTypebox<DevRoutesOptions> = async (app
   app.post(
     '/dev/token',
     {
+      ...(tokenLimit ? { onRequest: tokenLimit } : {}),
       schema: {
         tags,
         summary: 'An access token for a demo user, signed by the local issuer',
         body: DevTokenBody,
-        response: { 200: DevTokenJson, ...errorResponses(400, 404, 413, 415) },
+        response: { 200: DevTokenJson, ...errorResponses(400, 404, 413, 415, 429) },
       },
     },
     async (request) => {

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyBaseLogger } from 'fastify';
+import { EXEMPT_FROM_LOAD_SHEDDING } from '../edge/load-shedding.js';
 import { LivenessJson, ReadinessJson } from '../schemas/health.js';
 
 /** One dependency the service needs to serve traffic. `check` throws (or hangs) when it is down. */
@@ -15,8 +16,13 @@ export interface HealthRoutesOptions {
 }
 
 export const healthRoutes: FastifyPluginAsyncTypebox<HealthRoutesOptions> = async (app, options) => {
-  // Probes arrive every few seconds; only their failures are worth a log line.
-  const routeOptions = { logLevel: 'warn', schema: { tags: ['health'] } } as const;
+  // Probes arrive every few seconds; only their failures are worth a log line. A busy host is
+  // still alive and its readiness has its own checks, so probes are never shed for load.
+  const routeOptions = {
+    logLevel: 'warn',
+    config: EXEMPT_FROM_LOAD_SHEDDING,
+    schema: { tags: ['health'] },
+  } as const;
 
   app.get(
     '/healthz',

@@ -25,7 +25,7 @@ export const messageGroupRoutes: FastifyPluginAsyncTypebox<MessageGroupRoutesOpt
         summary: "The caller's inbox: one entry per conversation, latest activity first",
         security: [{ bearerAuth: [] }],
         querystring: PageQuery,
-        response: { 200: MessageGroupList, ...errorResponses(400, 401, 403, 503) },
+        response: { 200: MessageGroupList, ...errorResponses(400, 401, 403, 429, 503) },
       },
     },
     async (request, reply) => {

@@ -1,5 +1,6 @@
 import type { CreateMessage, CreateMessageInput, ListMessages } from '@cruddur/core';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { onRequestAsyncHookHandler } from 'fastify';
 import { type AuthHooks, callerOf } from '../auth.js';
 import { HttpRequestError } from '../error-handler.js';
 import { errorResponses, PageQuery } from '../schemas/common.js';
@@ -11,11 +12,13 @@ export interface MessageRoutesOptions {
   readonly listMessages: ListMessages;
   readonly createMessage: CreateMessage;
   readonly auth: AuthHooks;
+  /** Per-caller send limit; runs after auth (it counts by the verified sub) and before the body is read. */
+  readonly sendLimit?: onRequestAsyncHookHandler;
 }
 
 export const messageRoutes: FastifyPluginAsyncTypebox<MessageRoutesOptions> = async (
   app,
-  { listMessages, createMessage, auth },
+  { listMessages, createMessage, auth, sendLimit },
 ) => {
   app.get(
     '/api/messages/:message_group_uuid',
@@ -28,7 +31,7 @@ export const messageRoutes: FastifyPluginAsyncTypebox<MessageRoutesOptions> = as
         security: [{ bearerAuth: [] }],
         params: MessagesParams,
         querystring: PageQuery,
-        response: { 200: MessageList, ...errorResponses(400, 401, 403, 404, 503) },
+        response: { 200: MessageList, ...errorResponses(400, 401, 403, 404, 429, 503) },
       },
     },
     async (request, reply) => {
@@ -47,14 +50,14 @@ export const messageRoutes: FastifyPluginAsyncTypebox<MessageRoutesOptions> = as
   app.post(
     '/api/messages',
     {
-      onRequest: auth.required,
+      onRequest: sendLimit ? [auth.required, sendLimit] : auth.required,
       schema: {
         operationId: 'createMessage',
         tags: ['messages'],
         summary: 'Send a message: to a handle (create mode) or into a group you are in (update mode)',
         security: [{ bearerAuth: [] }],
         body: CreateMessageBody,
-        response: { 200: CreatedMessageJson, ...errorResponses(400, 401, 403, 404, 413, 415, 422, 503) },
+        response: { 200: CreatedMessageJson, ...errorResponses(400, 401, 403, 404, 413, 415, 422, 429, 503) },
       },
     },
     async (request) => {

@@ -22,7 +22,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<UserRoutesOptions> = async (a
         summary: "A user's public card by handle; `uuid` only with a valid token",
         security: [{}, { bearerAuth: [] }],
         params: UserShortParams,
-        response: { 200: UserShortJson, ...errorResponses(400, 401, 404, 503) },
+        response: { 200: UserShortJson, ...errorResponses(400, 401, 404, 429, 503) },
       },
     },
     async (request) => {

@@ -30,9 +30,9 @@ export const PageQuery = Type.Object({
   ),
   cursor: Type.Optional(
     Type.String({
-      minLength: 1,
       maxLength: MAX_CURSOR_LENGTH,
-      description: "Opaque cursor from the previous page's `X-Next-Cursor` or `Link` header.",
+      description:
+        "Opaque cursor from the previous page's `X-Next-Cursor` or `Link` header; empty means the first page.",
     }),
   ),
 });
@@ -54,7 +54,7 @@ export const ErrorBody = Type.Object(
 );
 
 const ERROR_DESCRIPTIONS: Record<number, string> = {
-  400: 'Malformed request: schema violation, bad JSON, bad cursor or limit.',
+  400: 'Malformed request: schema violation, bad JSON or UTF-8, bad cursor or limit, repeated `Authorization`.',
   401: 'Missing or invalid bearer token (see `WWW-Authenticate`).',
   403: 'The token is valid but its subject has no Cruddur profile yet.',
   404: 'No such resource (a group you are not in is also 404).',
@@ -62,7 +62,8 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   413: 'Body larger than the limit.',
   415: 'Unsupported content type; send `application/json`.',
   422: 'Domain validation failed; `errors` lists every failing code.',
-  503: 'A dependency is down; retry after `Retry-After` seconds.',
+  429: 'Too many requests (sends per caller, failed authentications per IP); retry after `Retry-After` seconds.',
+  503: 'A dependency is down or the host is overloaded; retry after `Retry-After` seconds.',
 };
 
 /** Error response schemas for the route's documented statuses, so OpenAPI lists them. */

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
+import { DEFAULT_EDGE_SETTINGS } from '../../src/edge/edge-settings.js';
+
+/** Local modes let any origin call them; against real services the safe defaults hold. */
+const localEdge = { ...DEFAULT_EDGE_SETTINGS, corsOrigins: '*' };
 
 const awsEnv = {
   AWS_REGION: 'eu-west-1',
@@ -12,7 +16,7 @@ describe('host configuration', () => {
   it('runs on embedded engines when nothing is configured', () => {
     expect(loadConfig({})).toEqual({
       ok: true,
-      config: { port: 4567, host: '127.0.0.1', backend: { kind: 'embedded', tableName: 'cruddur-messages' } },
+      config: { port: 4567, host: '127.0.0.1', backend: { kind: 'embedded', tableName: 'cruddur-messages' }, edge: localEdge },
     });
   });
 
@@ -24,7 +28,7 @@ describe('host configuration', () => {
   it('honours PORT, HOST and DDB_MESSAGE_TABLE', () => {
     expect(loadConfig({ PORT: '8080', HOST: '0.0.0.0', DDB_MESSAGE_TABLE: 'dm-test' })).toEqual({
       ok: true,
-      config: { port: 8080, host: '0.0.0.0', backend: { kind: 'embedded', tableName: 'dm-test' } },
+      config: { port: 8080, host: '0.0.0.0', backend: { kind: 'embedded', tableName: 'dm-test' }, edge: localEdge },
     });
   });
 
@@ -51,6 +55,7 @@ describe('host configuration', () => {
             clientId: awsEnv.AWS_COGNITO_USER_POOL_CLIENT_ID,
           },
         },
+        edge: DEFAULT_EDGE_SETTINGS,
       },
     });
   });

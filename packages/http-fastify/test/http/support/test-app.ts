@@ -9,6 +9,7 @@ import type { Conversations, User, UserDirectory } from '@cruddur/core';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { ContainerModule } from 'inversify';
 import { buildApp, type ReadinessCheck } from '../../../src/app.js';
+import { DEFAULT_EDGE_SETTINGS, type EdgeSettings } from '../../../src/edge/edge-settings.js';
 import { createContainer, resolveAppDeps, runtimeModule, TOKENS } from '../../../src/container.js';
 
 export const TEST_ISSUER = 'http://localhost:4567/test-issuer';
@@ -30,7 +31,22 @@ export interface TestAppOptions {
   readonly logTo?: (line: string) => void;
   /** Registers the embedded-mode dev routes; on by default. */
   readonly devRoutes?: boolean;
+  /** Edge settings over `TEST_EDGE` (rate limits lifted, so only the limit tests meet them). */
+  readonly edge?: Partial<EdgeSettings>;
 }
+
+/**
+ * Production edge defaults with the rate limits out of reach (tests send hundreds of requests)
+ * and no load shedding (a loaded test machine is not an overloaded host). Their own tests set them.
+ */
+export const TEST_EDGE: EdgeSettings = {
+  ...DEFAULT_EDGE_SETTINGS,
+  maxEventLoopDelayMs: 0,
+  sendsPerSecond: 1_000_000,
+  sendBurst: 1_000_000,
+  devTokensPerMinute: 1_000_000,
+  authFailuresPerMinute: 1_000_000,
+};
 
 /** Who makes a request: a user (a fresh valid token), a raw `Authorization` value, or nobody. */
 export type Caller = User | { readonly authorization: string } | null;
@@ -78,6 +94,7 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
     },
     {
       logger: logTo ? { level: 'info', stream: { write: (line: string) => logTo(line) } } : false,
+      edge: { ...TEST_EDGE, ...options.edge },
       ...(options.readinessTimeoutMs === undefined ? {} : { readinessTimeoutMs: options.readinessTimeoutMs }),
     },
   );
