@@ -2,24 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { anInstant, runSendReceiptsContract } from '@cruddur/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createDynamoDocumentClient,
-  DynamoSendReceipts,
-  ensureMessagesTable,
-  inboxPartition,
-  MESSAGE_GROUP_INDEX,
-  receiptKey,
-} from '../../src/dynamo/index.js';
-import { type DynamoEngine, dynamoDbLocalRunnable, startDynalite, startDynamoDbLocal } from '../../src/engines/index.js';
+import { inboxPartition, MESSAGE_GROUP_INDEX, receiptKey } from '../../src/dynamo/index.js';
+import { type DynamoEngine, startDynalite } from '@cruddur/engines';
+import { receiptsOn } from './receipts-harness.js';
 
-/** A fresh table on the engine and receipts over it. */
-const receiptsOn = async (engine: DynamoEngine) => {
-  const client = createDynamoDocumentClient({ region: 'local', endpoint: engine.endpoint });
-  const tableName = `receipts-${randomUUID()}`;
-  await ensureMessagesTable(client, tableName);
-  return { client, tableName, receipts: new DynamoSendReceipts({ client, tableName }) };
-};
-
+// The DynamoDB Local run of the contract is in dynamodb-local.test.ts, whose engine is already up.
 describe('on dynalite', () => {
   let engine: DynamoEngine;
   beforeAll(async () => {
@@ -27,10 +14,10 @@ describe('on dynalite', () => {
   });
   afterAll(() => engine.stop());
 
-  runSendReceiptsContract('DynamoSendReceipts on dynalite', async () => (await receiptsOn(engine)).receipts);
+  runSendReceiptsContract('DynamoSendReceipts on dynalite', async () => (await receiptsOn(engine.endpoint)).receipts);
 
   it('stores a receipt under IDEM#<sender>, out of the group index, with a TTL in epoch seconds', async () => {
-    const { client, tableName, receipts } = await receiptsOn(engine);
+    const { client, tableName, receipts } = await receiptsOn(engine.endpoint);
     const sender = randomUUID();
     const receipt = { fingerprint: 'f', messageUuid: randomUUID(), groupUuid: randomUUID(), sentAt: anInstant() };
     await receipts.claim({ senderUuid: sender, key: 'k', receipt, now: anInstant(), expiresAt: anInstant(86_400, 1) });
@@ -58,18 +45,5 @@ describe('on dynalite', () => {
       }),
     );
     expect(inbox).toEqual([]);
-  });
-});
-
-describe.runIf(dynamoDbLocalRunnable())('on DynamoDB Local', () => {
-  let engine: DynamoEngine | undefined;
-  beforeAll(async () => {
-    engine = await startDynamoDbLocal();
-  });
-  afterAll(() => engine?.stop());
-
-  runSendReceiptsContract('DynamoSendReceipts on DynamoDB Local', async () => {
-    if (engine === undefined) throw new Error('DynamoDB Local did not start');
-    return (await receiptsOn(engine)).receipts;
   });
 });

@@ -1,6 +1,6 @@
 import { LocalTokenIssuer } from '@cruddur/adapters-aws/cognito';
 import { createDynamoDocumentClient, ensureMessagesTable } from '@cruddur/adapters-aws/dynamo';
-import { type DynamoEngine, pgMemDatabase, startDynalite } from '@cruddur/adapters-aws/engines';
+import { type DynamoEngine, pgMemDatabase, startDynalite } from '@cruddur/engines';
 import { migrate } from '@cruddur/adapters-aws/postgres';
 import type { User, UserDirectory } from '@cruddur/core';
 import type { FastifyInstance } from 'fastify';
@@ -41,7 +41,13 @@ const pkOfPut = (input: unknown): string | undefined => {
 };
 
 const startHost = async (openPool: ReturnType<typeof pgMemDatabase>): Promise<Host> => {
-  const client = createDynamoDocumentClient({ region: 'local', endpoint: engine.endpoint });
+  // Generous timeouts: this test is about repeats, not outages, and must hold on a loaded machine.
+  const client = createDynamoDocumentClient({
+    region: 'local',
+    endpoint: engine.endpoint,
+    connectionTimeoutMs: 15_000,
+    requestTimeoutMs: 15_000,
+  });
   let state: 'alive' | 'armed' | 'dead' = 'alive';
   client.middlewareStack.add(
     (next) => async (args) => {
