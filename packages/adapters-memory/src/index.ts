@@ -3,6 +3,7 @@ export {
   InMemoryConversations,
   type StoredInboxRow,
 } from './in-memory-conversations.js';
+export { InMemorySendReceipts } from './in-memory-send-receipts.js';
 export { InMemoryIdentityProviderDirectory } from './in-memory-identity-provider-directory.js';
 export {
   InMemoryTokenVerifier,

@@ -24,6 +24,7 @@ export class MessageGroup {
   /**
    * Stores the message at the first free microsecond from `sentAt`, as the DynamoDB adapter
    * retries a conditional put one microsecond later, and says whether it is now the latest.
+   * The same message uuid sent again from the same `sentAt` is not stored twice.
    */
   add(
     draft: Omit<Message, 'createdAt' | 'groupUuid'>,
@@ -33,6 +34,9 @@ export class MessageGroup {
     // Taken instants from `sentAt` up are consecutive items, so walk them from one search.
     let index = this.#messages.lowerBound(createdAt);
     while (this.#messages.keyAt(index) === createdAt) {
+      // A retry of a stored send finds its own message here, as the DynamoDB adapter does.
+      const taken = this.#messages.get(createdAt);
+      if (taken?.uuid === draft.uuid) return { message: taken, isLatest: false };
       createdAt = nextMicrosecond(createdAt);
       index += 1;
     }

@@ -5,6 +5,8 @@ export {
   DomainError,
   type DomainErrorCode,
   HandleTakenError,
+  IdempotencyKeyInvalidError,
+  IdempotencyKeyReusedError,
   InvalidCursorError,
   InvalidPageLimitError,
   MessageGroupNotFoundError,
@@ -22,6 +24,11 @@ export {
   nextMicrosecond,
   normalizeInstant,
 } from './domain/instant.js';
+export {
+  IDEMPOTENCY_WINDOW_SECONDS,
+  isIdempotencyKey,
+  MAX_IDEMPOTENCY_KEY_LENGTH,
+} from './domain/idempotency-key.js';
 export { type GroupMembers, type InboxEntry, isMember, type Message } from './domain/message.js';
 export { checkMessageText, MAX_MESSAGE_CODE_POINTS, type MessageTextProblem } from './domain/message-text.js';
 export { DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT, type Page, type PageRequest } from './domain/page.js';
@@ -30,6 +37,7 @@ export type { Clock } from './ports/clock.js';
 export type { Conversations, NewMessage } from './ports/conversations.js';
 export type { IdGenerator } from './ports/id-generator.js';
 export type { IdentityProviderDirectory, IdentityProviderUser } from './ports/identity-provider-directory.js';
+export type { ReceiptClaim, SendReceipt, SendReceipts } from './ports/send-receipts.js';
 export type { TokenVerifier, VerifiedIdentity } from './ports/token-verifier.js';
 export type { UserDirectory } from './ports/user-directory.js';
 export { RandomIdGenerator } from './runtime/random-id-generator.js';

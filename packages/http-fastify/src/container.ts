@@ -1,7 +1,12 @@
 import 'reflect-metadata';
-import { checkDynamo, type createDynamoDocumentClient, DynamoConversations } from '@cruddur/adapters-aws/dynamo';
+import {
+  checkDynamo,
+  type createDynamoDocumentClient,
+  DynamoConversations,
+  DynamoSendReceipts,
+} from '@cruddur/adapters-aws/dynamo';
 import { CachingUserDirectory, checkPostgres, type PgPool, PgUserDirectory } from '@cruddur/adapters-aws/postgres';
-import { InMemoryConversations, InMemoryUserDirectory } from '@cruddur/adapters-memory';
+import { InMemoryConversations, InMemorySendReceipts, InMemoryUserDirectory } from '@cruddur/adapters-memory';
 import {
   type Clock,
   type Conversations,
@@ -10,6 +15,7 @@ import {
   ListMessageGroups,
   ListMessages,
   RandomIdGenerator,
+  type SendReceipts,
   SystemClock,
   type TokenVerifier,
   type UserDirectory,
@@ -22,6 +28,7 @@ import type { AppDeps, ReadinessCheck } from './app.js';
 export const TOKENS = {
   UserDirectory: Symbol.for('cruddur.UserDirectory'),
   Conversations: Symbol.for('cruddur.Conversations'),
+  SendReceipts: Symbol.for('cruddur.SendReceipts'),
   TokenVerifier: Symbol.for('cruddur.TokenVerifier'),
   Clock: Symbol.for('cruddur.Clock'),
   IdGenerator: Symbol.for('cruddur.IdGenerator'),
@@ -37,6 +44,7 @@ export const memoryModule = (): ContainerModule =>
   new ContainerModule(({ bind }) => {
     bind<UserDirectory>(TOKENS.UserDirectory).toResolvedValue(() => new InMemoryUserDirectory()).inSingletonScope();
     bind<Conversations>(TOKENS.Conversations).toResolvedValue(() => new InMemoryConversations()).inSingletonScope();
+    bind<SendReceipts>(TOKENS.SendReceipts).toResolvedValue(() => new InMemorySendReceipts()).inSingletonScope();
     bind<readonly ReadinessCheck[]>(TOKENS.ReadinessChecks).toConstantValue([]);
   });
 
@@ -59,6 +67,10 @@ export const awsModule = ({ documentClient, tableName, pool }: AwsResources): Co
       .inSingletonScope();
     bind<Conversations>(TOKENS.Conversations)
       .toResolvedValue(() => new DynamoConversations({ client: documentClient, tableName }))
+      .inSingletonScope();
+    // In the messages table, so a retry that lands on another host finds the first attempt.
+    bind<SendReceipts>(TOKENS.SendReceipts)
+      .toResolvedValue(() => new DynamoSendReceipts({ client: documentClient, tableName }))
       .inSingletonScope();
     bind<readonly ReadinessCheck[]>(TOKENS.ReadinessChecks).toConstantValue([
       { name: 'dynamodb', check: () => checkDynamo(documentClient, tableName) },
@@ -89,9 +101,9 @@ export const useCaseModule = new ContainerModule(({ bind }) => {
     .inSingletonScope();
   bind(TOKENS.CreateMessage)
     .toResolvedValue(
-      (users: UserDirectory, conversations: Conversations, clock: Clock, ids: IdGenerator) =>
-        new CreateMessage({ users, conversations, clock, ids }),
-      [U, C, TOKENS.Clock, TOKENS.IdGenerator],
+      (users: UserDirectory, conversations: Conversations, clock: Clock, ids: IdGenerator, receipts: SendReceipts) =>
+        new CreateMessage({ users, conversations, clock, ids, receipts }),
+      [U, C, TOKENS.Clock, TOKENS.IdGenerator, TOKENS.SendReceipts],
     )
     .inSingletonScope();
   bind(TOKENS.UsersShort)

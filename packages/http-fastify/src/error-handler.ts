@@ -23,6 +23,8 @@ export const DOMAIN_ERROR_STATUS = {
   handle_taken: 409,
   cognito_user_id_taken: 409,
   unauthenticated: 401,
+  idempotency_key_invalid: 400,
+  idempotency_key_reused: 422,
   dependency_unavailable: 503,
 } as const satisfies Record<DomainErrorCode, number>;
 

@@ -1,5 +1,6 @@
 export { createDynamoDocumentClient, type DynamoClientOptions } from './client.js';
 export { DynamoConversations, type DynamoConversationsOptions } from './dynamo-conversations.js';
+export { DynamoSendReceipts, type DynamoSendReceiptsOptions } from './dynamo-send-receipts.js';
 export { dynamoCall, isConditionalCheckFailed, translateDynamoError } from './errors.js';
 export {
   groupKey,
@@ -23,3 +24,4 @@ export {
   messagesTableDefinition,
   type TableDefinitionOptions,
 } from './table.js';
+export { RECEIPT_TTL_ATTRIBUTE, receiptKey } from './send-receipt-item.js';

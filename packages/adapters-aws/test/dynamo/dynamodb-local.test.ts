@@ -1,10 +1,11 @@
-import { runConversationsContract } from '@cruddur/core/testing';
+import { runConversationsContract, runSendReceiptsContract } from '@cruddur/core/testing';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { type DynamoEngine, dynamoDbLocalRunnable, startDynamoDbLocal } from '@cruddur/engines';
 import { runCompatibilitySuite } from './compatibility-suite.js';
 import { runCrashPointSuite } from './crash-points-suite.js';
 import { dynamoHarness } from './harness.js';
 import { runOriginalGroupsSuite } from './original-groups-suite.js';
+import { receiptsOn } from './receipts-harness.js';
 
 describe.runIf(dynamoDbLocalRunnable())('on DynamoDB Local', () => {
   let engine: DynamoEngine | undefined;
@@ -29,4 +30,8 @@ describe.runIf(dynamoDbLocalRunnable())('on DynamoDB Local', () => {
   runCompatibilitySuite('DynamoDB Local', harness);
   runCrashPointSuite('DynamoDB Local', harness);
   runOriginalGroupsSuite('DynamoDB Local', harness);
+  runSendReceiptsContract('DynamoSendReceipts on DynamoDB Local', async () => {
+    if (engine === undefined) throw new Error('DynamoDB Local did not start');
+    return (await receiptsOn(engine.endpoint)).receipts;
+  });
 });

@@ -29,6 +29,8 @@ export type DomainErrorCode =
   | 'handle_taken'
   | 'cognito_user_id_taken'
   | 'unauthenticated'
+  | 'idempotency_key_invalid'
+  | 'idempotency_key_reused'
   | 'dependency_unavailable';
 
 const VALIDATION_TEXT: Record<ValidationCode, string> = {
@@ -126,6 +128,21 @@ export class UnauthenticatedError extends DomainError {
         : `The access token is invalid (${reason.replaceAll('_', ' ')}).`,
       options,
     );
+  }
+}
+
+export class IdempotencyKeyInvalidError extends DomainError {
+  readonly code = 'idempotency_key_invalid';
+  constructor() {
+    super('An idempotency key is 1 to 255 visible ASCII characters (no spaces).');
+  }
+}
+
+/** The key already names a send with another request (body or target). */
+export class IdempotencyKeyReusedError extends DomainError {
+  readonly code = 'idempotency_key_reused';
+  constructor(readonly key: string) {
+    super('This idempotency key was already used for a different message; use a new key.');
   }
 }
 

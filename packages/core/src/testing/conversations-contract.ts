@@ -4,6 +4,7 @@ import { ContractContext, type ConversationsHarness } from './conversations-cont
 import { describeGroups } from './conversations-contract/groups.js';
 import { describeInbox } from './conversations-contract/inbox.js';
 import { describeMessages } from './conversations-contract/messages.js';
+import { describeRetries } from './conversations-contract/retries.js';
 
 export type { ConversationsBackdoor, ConversationsHarness } from './conversations-contract/context.js';
 
@@ -26,5 +27,6 @@ export function runConversationsContract(
     describeMessages(ctx);
     describeInbox(ctx);
     describeConcurrency(ctx, parallelSends, parallelOpens);
+    describeRetries(ctx, parallelOpens);
   });
 }

@@ -9,5 +9,6 @@ export {
   type IdentityProviderDirectoryHarness,
   runIdentityProviderDirectoryContract,
 } from './identity-provider-directory-contract.js';
+export { runSendReceiptsContract } from './send-receipts-contract.js';
 export { runTokenVerifierContract, type TokenVerifierHarness } from './token-verifier-contract.js';
 export { runUserDirectoryContract } from './user-directory-contract.js';

@@ -9,25 +9,39 @@ import { toParticipant, type User } from '../domain/user.js';
 import type { Clock } from '../ports/clock.js';
 import type { Conversations } from '../ports/conversations.js';
 import type { IdGenerator } from '../ports/id-generator.js';
+import type { SendReceipts } from '../ports/send-receipts.js';
 import type { UserDirectory } from '../ports/user-directory.js';
+import { checkIdempotencyKey, identityOfSend } from './keyed-send.js';
 import { resolveCaller } from './resolve-caller.js';
+import { sendFingerprint } from './send-fingerprint.js';
+
+interface SendOptions {
+  /**
+   * Makes the send idempotent per sender for 24 hours: a repeat returns the first message
+   * (same uuid and `createdAt`) and stores nothing new. 1–255 visible ASCII characters.
+   */
+  readonly idempotencyKey?: string | undefined;
+}
 
 /** `create` starts (or continues) the conversation with a handle; `update` posts into a group. */
 export type CreateMessageInput =
-  | { readonly mode: 'create'; readonly callerSub: string; readonly handle: string; readonly message: string }
-  | { readonly mode: 'update'; readonly callerSub: string; readonly groupUuid: string; readonly message: string };
+  | (SendOptions & { readonly mode: 'create'; readonly callerSub: string; readonly handle: string; readonly message: string })
+  | (SendOptions & { readonly mode: 'update'; readonly callerSub: string; readonly groupUuid: string; readonly message: string });
 
 export interface CreateMessageDeps {
   readonly users: UserDirectory;
   readonly conversations: Conversations;
   readonly clock: Clock;
   readonly ids: IdGenerator;
+  /** Needed only for sends with an idempotency key. */
+  readonly receipts?: SendReceipts | undefined;
 }
 
 export class CreateMessage {
   constructor(private readonly deps: CreateMessageDeps) {}
 
   async execute(input: CreateMessageInput): Promise<Message> {
+    checkIdempotencyKey(input.idempotencyKey);
     const caller = await resolveCaller(this.deps.users, input.callerSub);
     const { text, problem } = checkMessageText(input.message);
     const problems: ValidationCode[] = problem ? [problem] : [];
@@ -37,7 +51,7 @@ export class CreateMessage {
         if (!receiver) problems.push('receiver_not_found');
         else if (receiver.uuid === caller.uuid) problems.push('cannot_message_self');
         if (!receiver || problems.length > 0) throw toValidationError(problems);
-        return this.send(caller, receiver, text, await this.groupWith(caller, receiver));
+        return this.send(input, caller, receiver, text, await this.groupWith(caller, receiver));
       }
       case 'update': {
         if (problems.length > 0) throw toValidationError(problems);
@@ -49,7 +63,7 @@ export class CreateMessage {
         const [other] = await this.deps.users.findByUuids([otherUuid]);
         // A member whose user row is gone makes the conversation unusable, not a server error.
         if (!other) throw new MessageGroupNotFoundError(input.groupUuid);
-        return this.send(caller, other, text, input.groupUuid);
+        return this.send(input, caller, other, text, input.groupUuid);
       }
       default:
         return assertNever(input);
@@ -62,14 +76,26 @@ export class CreateMessage {
     return existing ?? conversations.openGroup([caller.uuid, receiver.uuid], ids.uuid());
   }
 
-  private send(sender: User, recipient: User, text: string, groupUuid: string): Promise<Message> {
-    return this.deps.conversations.append({
+  private async send(
+    input: CreateMessageInput,
+    sender: User,
+    recipient: User,
+    text: string,
+    groupUuid: string,
+  ): Promise<Message> {
+    const identity = await identityOfSend(this.deps, {
+      senderUuid: sender.uuid,
       groupUuid,
-      messageUuid: this.deps.ids.uuid(),
+      key: input.idempotencyKey,
+      fingerprint: () => sendFingerprint(input),
+    });
+    // A repeat appends the recorded message again: the port finds it stored and finishes its
+    // inbox rows, so a send cut short after its message row converges here.
+    return this.deps.conversations.append({
+      ...identity,
       sender: toParticipant(sender),
       recipient: toParticipant(recipient),
       text,
-      sentAt: this.deps.clock.now(),
     });
   }
 }

@@ -4,7 +4,14 @@ import type { onRequestAsyncHookHandler } from 'fastify';
 import { type AuthHooks, callerOf } from '../auth.js';
 import { HttpRequestError } from '../error-handler.js';
 import { errorResponses, PageQuery } from '../schemas/common.js';
-import { CreatedMessageJson, CreateMessageBody, MessageList, MessagesParams } from '../schemas/messages.js';
+import {
+  CreatedMessageJson,
+  CreateMessageBody,
+  CreateMessageHeaders,
+  MessageList,
+  MessagesParams,
+  sendErrorResponses,
+} from '../schemas/messages.js';
 import { announceNextPage } from './pagination.js';
 import { createdMessageJson, messageJson } from './presenters.js';
 
@@ -56,12 +63,18 @@ export const messageRoutes: FastifyPluginAsyncTypebox<MessageRoutesOptions> = as
         tags: ['messages'],
         summary: 'Send a message: to a handle (create mode) or into a group you are in (update mode)',
         security: [{ bearerAuth: [] }],
+        headers: CreateMessageHeaders,
         body: CreateMessageBody,
-        response: { 200: CreatedMessageJson, ...errorResponses(400, 401, 403, 404, 413, 415, 422, 429, 503) },
+        response: {
+          200: CreatedMessageJson,
+          ...errorResponses(400, 401, 403, 404, 413, 415, 422, 429, 503),
+          ...sendErrorResponses,
+        },
       },
     },
     async (request) => {
-      const message = await createMessage.execute(toInput(callerOf(request).sub, request.body));
+      const input = toInput(callerOf(request).sub, request.body);
+      const message = await createMessage.execute({ ...input, idempotencyKey: request.headers['idempotency-key'] });
       return createdMessageJson(message);
     },
   );

@@ -1,5 +1,5 @@
 import { type Static, Type } from 'typebox';
-import { Handle, Timestamp, Uuid } from './common.js';
+import { ErrorBody, Handle, Timestamp, Uuid } from './common.js';
 
 /**
  * Generous on purpose: the 1024 code point rule (after trimming) is the domain's 422
@@ -57,3 +57,29 @@ export const CreatedMessageJson = Type.Object(
   { title: 'CreatedMessage', description: "`uuid` is the new message's uuid." },
 );
 export type CreatedMessageJson = Static<typeof CreatedMessageJson>;
+
+/**
+ * Typed as any string on purpose: the domain checks the key (1–255 visible ASCII) and answers
+ * `400 idempotency_key_invalid`, a code a schema failure could not carry.
+ */
+export const CreateMessageHeaders = Type.Object({
+  'idempotency-key': Type.Optional(
+    Type.String({
+      description:
+        '1–255 visible ASCII characters (0x21–0x7E), chosen by the client, per sender. A repeat within 24 h ' +
+        'answers the first response (same `uuid` and `created_at`) and stores nothing new; the same key with ' +
+        'another body is `422 idempotency_key_reused`.',
+    }),
+  ),
+});
+
+/** The send's own wording of 400 and 422, naming the idempotency codes. */
+export const sendErrorResponses = {
+  400: { ...ErrorBody, description: 'Malformed request: schema violation, bad JSON, or `idempotency_key_invalid`.' },
+  422: {
+    ...ErrorBody,
+    description:
+      'Domain validation failed (`errors` lists every failing code), or `idempotency_key_reused`: the key ' +
+      'already names a send with another body.',
+  },
+};

@@ -1,11 +1,12 @@
 import { LocalTokenIssuer } from '@cruddur/adapters-aws/cognito';
 import {
   InMemoryConversations,
+  InMemorySendReceipts,
   InMemoryUserDirectory,
   SequentialIdGenerator,
   SteppingClock,
 } from '@cruddur/adapters-memory';
-import type { Conversations, User, UserDirectory } from '@cruddur/core';
+import type { Clock, Conversations, SendReceipts, User, UserDirectory } from '@cruddur/core';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { ContainerModule } from 'inversify';
 import { buildApp, type ReadinessCheck } from '../../../src/app.js';
@@ -29,6 +30,8 @@ export interface TestAppOptions {
   readonly readinessTimeoutMs?: number;
   /** Receives the app's JSON log lines (level info and up); no logging without it. */
   readonly logTo?: (line: string) => void;
+  /** The use cases' clock; a `SteppingClock` (one second per reading) by default. */
+  readonly clock?: Clock;
   /** Registers the embedded-mode dev routes; on by default. */
   readonly devRoutes?: boolean;
   /** Edge settings over `TEST_EDGE` (rate limits lifted, so only the limit tests meet them). */
@@ -82,9 +85,10 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
   const ports = new ContainerModule(({ bind }) => {
     bind<UserDirectory>(TOKENS.UserDirectory).toConstantValue(seenUsers);
     bind<Conversations>(TOKENS.Conversations).toConstantValue(seenConversations);
+    bind<SendReceipts>(TOKENS.SendReceipts).toConstantValue(new InMemorySendReceipts());
     bind<readonly ReadinessCheck[]>(TOKENS.ReadinessChecks).toConstantValue(options.readiness ?? []);
   });
-  const clock = new SteppingClock();
+  const clock = options.clock ?? new SteppingClock();
   const ids = new SequentialIdGenerator({ prefix: 'bbbbbbbb' });
   const container = createContainer(ports, runtimeModule(issuer.verifier(), clock, ids));
   const app = await buildApp(
