@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { temporaryDataDir } from './support/data-dir.js';
 import { type HostProcess, refusedStart, startHostProcess } from './support/start-process.js';
@@ -63,6 +65,28 @@ describe('npm start on a data directory', () => {
     const inbox = (await get(reset, '/api/message_groups', kofi)).body;
     expect(inbox.map((g) => [g.handle, g.message])).toEqual([['ines', 'They are gorgeous, thank you!']]);
     expect(await reset.stop()).toBe(0);
+  }, 120_000);
+});
+
+describe('an uncaught error', () => {
+  it('shuts the host down gracefully: engines stopped, data directory released, exit code 1', async () => {
+    const host = await startHostProcess({ CRUDDUR_DATA_DIR: dataDir.path }, [], { crashable: true });
+    expect(existsSync(join(dataDir.path, 'postgres', 'postmaster.pid'))).toBe(true);
+    expect(await host.crash()).toBe(1);
+    expect(host.output()).toContain('uncaught error, shutting down');
+    expect(host.output()).toContain('uncaught, on purpose');
+    // PostgreSQL removes its pid file when it stops cleanly; the host removes its lock.
+    expect(existsSync(join(dataDir.path, 'postgres', 'postmaster.pid'))).toBe(false);
+    expect(existsSync(join(dataDir.path, 'host.pid'))).toBe(false);
+  }, 120_000);
+
+  it('after a SIGKILL, the next start takes over the lock and the PostgreSQL left running', async () => {
+    const killed = await startHostProcess({ CRUDDUR_DATA_DIR: dataDir.path });
+    await killed.kill();
+    expect(existsSync(join(dataDir.path, 'host.pid'))).toBe(true);
+    const next = await startHostProcess({ CRUDDUR_DATA_DIR: dataDir.path });
+    expect((await get(next, '/api/message_groups', await tokenFor(next, 'mira'))).status).toBe(200);
+    expect(await next.stop()).toBe(0);
   }, 120_000);
 });
 
