@@ -16,7 +16,7 @@ export interface EmbeddedEngines {
  * The engines are dev tooling (`@cruddur/engines`, an optional peer): loaded only when
  * embedded mode is asked for, so a production install neither needs nor loads them.
  */
-export async function loadEngines() {
+async function loadEngines() {
   try {
     return await import('@cruddur/engines');
   } catch (error) {

@@ -27,7 +27,14 @@ export async function openStorage(backend: BackendConfig): Promise<Storage> {
         ...(backend.dataDir === undefined ? {} : { dataDir: backend.dataDir }),
         reset: backend.reset ?? false,
       });
-      const client = createDynamoDocumentClient({ region: 'local', endpoint: engines.dynamoEndpoint });
+      // The engines share this machine's CPU with the host: on a loaded laptop a slow local
+      // answer is not an outage, so the bounds are wider than against a network service.
+      const client = createDynamoDocumentClient({
+        region: 'local',
+        endpoint: engines.dynamoEndpoint,
+        connectionTimeoutMs: 5_000,
+        requestTimeoutMs: 10_000,
+      });
       try {
         await ensureMessagesTable(client, backend.tableName);
         await migrate(engines.pool);
