@@ -53,7 +53,11 @@ export async function startEmbeddedEngines({ dataDir, reset }: { dataDir?: strin
     if (server.status === 'fulfilled' && server.value) stops.push(() => server.value?.stop() ?? Promise.resolve());
     if (dynalite.status === 'rejected') throw dynalite.reason;
     if (server.status === 'rejected') throw server.reason;
-    const pool = server.value ? createPgPool(await server.value.createDatabase('cruddur')) : engines.pgMemPool();
+    // Local engines share this machine's CPU with the host: a slow answer on a loaded laptop is
+    // not an outage, so connecting may take longer than against a network service.
+    const pool = server.value
+      ? createPgPool(await server.value.createDatabase('cruddur'), { connectionTimeoutMillis: 10_000 })
+      : engines.pgMemPool();
     stops.push(() => pool.end());
     return {
       dynamoEndpoint: dynalite.value.endpoint,
