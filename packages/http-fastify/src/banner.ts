@@ -4,7 +4,7 @@ import type { RunningHost } from './host.js';
 
 const BACKEND_NAMES = {
   memory: 'in-memory adapters',
-  embedded: 'embedded engines (dynalite + pg-mem)',
+  embedded: 'embedded engines',
   aws: 'AWS (DynamoDB, PostgreSQL, Cognito)',
 } as const;
 
@@ -16,6 +16,7 @@ export function formatBanner({ address, config, host }: { address: string; confi
     `  API docs:  ${address}/docs`,
     `  CORS:      ${describeCors((config.edge ?? DEFAULT_EDGE_SETTINGS).corsOrigins)}`,
   ];
+  if (host.embedded) lines.push(`  Data:      ${dataLine(host.embedded.dataDir)}`);
   const [first] = host.demoUsers;
   if (host.devIssuer && first?.cognitoUserId) {
     const token = host.devIssuer.issueAccessToken({ sub: first.cognitoUserId, username: first.handle });
@@ -32,3 +33,8 @@ export function formatBanner({ address, config, host }: { address: string; confi
   }
   return lines.join('\n');
 }
+
+const dataLine = (dataDir: string | null): string =>
+  dataDir === null
+    ? 'in memory (dynalite + pg-mem): gone when the process exits'
+    : `${dataDir} (dynalite's LevelDB + embedded PostgreSQL), kept across restarts; \`npm start -- --reset\` starts over`;

@@ -1,10 +1,19 @@
+import { resolve } from 'node:path';
+import { exposureProblem } from './loopback.js';
 import { type EdgeSettings, loadEdgeSettings } from './edge/edge-settings.js';
 import { readDevIssuerKey, readTokenSource, type TokenSource } from './token-config.js';
 
 /** Where the host keeps its data and who issues its tokens. */
 export type BackendConfig =
   | { readonly kind: 'memory' }
-  | { readonly kind: 'embedded'; readonly tableName: string }
+  | {
+      readonly kind: 'embedded';
+      readonly tableName: string;
+      /** Where the engines keep their data across restarts; in memory without one. */
+      readonly dataDir?: string;
+      /** Empty the data directory before starting (`--reset`). */
+      readonly reset?: boolean;
+    }
   | {
       readonly kind: 'aws';
       readonly region: string;
@@ -37,7 +46,8 @@ const EXTERNAL_KEYS = [
 ] as const;
 
 /**
- * Reads the environment once, at start. Nothing set → embedded engines; `--memory` or
+ * Reads the environment once, at start. Nothing set → embedded engines keeping their data in
+ * `CRUDDUR_DATA_DIR` (default `./.data`; `--reset` empties it first); `--memory` or
  * `CRUDDUR_BACKEND=memory` → pure in-memory; any external endpoint set → real services,
  * and then every one of them must be set (a half-configured host would mix fake and real data).
  */
@@ -54,6 +64,8 @@ export function loadConfig(env: Env, argv: readonly string[] = []): ConfigResult
   if (backend?.kind === 'aws' && env.CRUDDUR_DEV_ISSUER_KEY_FILE?.trim()) {
     problems.push('CRUDDUR_DEV_ISSUER_KEY_FILE: there is no dev issuer against real services; unset it.');
   }
+  const exposure = backend && backend.kind !== 'aws' ? exposureProblem(host, env) : null;
+  if (exposure) problems.push(exposure);
   const edge = loadEdgeSettings(env, backend?.kind !== 'aws', problems);
   return problems.length > 0 || !backend
     ? { ok: false, problems }
@@ -68,7 +80,10 @@ function chooseBackend(env: Env, argv: readonly string[], tableName: string, pro
   }
   const external = EXTERNAL_KEYS.some((key) => env[key]?.trim());
   if (requested === 'memory') return { kind: 'memory' } as const;
-  if (requested === 'embedded' || (!requested && !external)) return { kind: 'embedded', tableName } as const;
+  if (requested === 'embedded' || (!requested && !external)) {
+    const dataDir = resolve(env.CRUDDUR_DATA_DIR?.trim() || '.data');
+    return { kind: 'embedded', tableName, dataDir, reset: argv.includes('--reset') } as const;
+  }
 
   const need = (key: string): string => {
     const value = env[key]?.trim();

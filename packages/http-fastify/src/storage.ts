@@ -3,33 +3,52 @@ import { createPgPool, migrate, type PgPool } from '@cruddur/adapters-aws/postgr
 import type { ContainerModule } from 'inversify';
 import type { BackendConfig } from './config.js';
 import { awsModule, type DocumentClient, memoryModule } from './container.js';
-import { startEmbeddedEngines } from './embedded-engines.js';
+import { type EmbeddedEngines, startEmbeddedEngines } from './embedded-engines.js';
 
 export interface Storage {
   readonly module: ContainerModule;
+  /** The embedded engines (embedded mode only): where their data lives, what dynalite served. */
+  readonly embedded: Pick<EmbeddedEngines, 'dataDir' | 'dynamoRequests'> | null;
   close(): Promise<void>;
 }
 
 /**
  * Opens what the backend stores data in and returns the container module binding the storage
- * ports to it. Embedded mode starts dynalite + pg-mem and prepares table and schema; aws mode
- * connects to the configured services (their table and schema are the ops CLI's job).
+ * ports to it. Embedded mode starts the engines (on the data directory, if any) and prepares
+ * table and schema, both idempotent; aws mode connects to the configured services (their table
+ * and schema are the ops CLI's job).
  */
 export async function openStorage(backend: BackendConfig): Promise<Storage> {
   switch (backend.kind) {
     case 'memory':
-      return { module: memoryModule(), close: async () => {} };
+      return { module: memoryModule(), embedded: null, close: async () => {} };
     case 'embedded': {
-      const engines = await startEmbeddedEngines();
-      const client = createDynamoDocumentClient({ region: 'local', endpoint: engines.dynamoEndpoint });
-      await ensureMessagesTable(client, backend.tableName);
-      await migrate(engines.pool);
-      return awsStorage(client, backend.tableName, engines.pool, engines.stop);
+      const engines = await startEmbeddedEngines({
+        ...(backend.dataDir === undefined ? {} : { dataDir: backend.dataDir }),
+        reset: backend.reset ?? false,
+      });
+      // The engines share this machine's CPU with the host: on a loaded laptop a slow local
+      // answer is not an outage, so the bounds are wider than against a network service.
+      const client = createDynamoDocumentClient({
+        region: 'local',
+        endpoint: engines.dynamoEndpoint,
+        connectionTimeoutMs: 5_000,
+        requestTimeoutMs: 10_000,
+      });
+      try {
+        await ensureMessagesTable(client, backend.tableName);
+        await migrate(engines.pool);
+      } catch (error) {
+        client.destroy();
+        await engines.stop();
+        throw error;
+      }
+      return { ...awsStorage(client, backend.tableName, engines.pool, engines.stop), embedded: engines };
     }
     case 'aws': {
       const client = createDynamoDocumentClient({ region: backend.region, endpoint: backend.dynamoEndpoint });
       const pool = createPgPool(backend.connectionUrl);
-      return awsStorage(client, backend.tableName, pool, () => pool.end());
+      return { ...awsStorage(client, backend.tableName, pool, () => pool.end()), embedded: null };
     }
   }
 }
@@ -39,7 +58,7 @@ function awsStorage(
   tableName: string,
   pool: PgPool,
   stopEngines: () => Promise<void>,
-): Storage {
+): Omit<Storage, 'embedded'> {
   return {
     module: awsModule({ documentClient: client, tableName, pool }),
     close: async () => {

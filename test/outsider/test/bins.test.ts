@@ -37,4 +37,18 @@ describe('the installed bins', () => {
     const [code] = await exited;
     expect(code).toBe(0);
   });
+
+  it('cruddur-messaging in embedded mode says it needs @cruddur/engines, which a production install lacks', async () => {
+    const host = spawn(join(app(), 'node_modules/.bin/cruddur-messaging'), [], {
+      cwd: app(),
+      env: { ...process.env, PORT: '0', LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const chunks: string[] = [];
+    host.stdout.on('data', (chunk) => chunks.push(String(chunk)));
+    host.stderr.on('data', (chunk) => chunks.push(String(chunk)));
+    const [code] = await once(host, 'exit');
+    expect(code).toBe(1);
+    expect(chunks.join('')).toContain('Embedded mode needs the @cruddur/engines package');
+  });
 });
