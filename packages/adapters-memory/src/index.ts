@@ -4,6 +4,7 @@ export {
   type StoredInboxRow,
 } from './in-memory-conversations.js';
 export { InMemoryIdentityProviderDirectory } from './in-memory-identity-provider-directory.js';
+export { InMemoryMessageEvents } from './in-memory-message-events.js';
 export {
   InMemoryTokenVerifier,
   type InMemoryTokenVerifierOptions,

@@ -29,6 +29,7 @@ export { type NewUser, type Participant, toParticipant, type User } from './doma
 export type { Clock } from './ports/clock.js';
 export type { Conversations, NewMessage } from './ports/conversations.js';
 export type { IdGenerator } from './ports/id-generator.js';
+export type { MessageEvents, MessageListener, MessageSubscription } from './ports/message-events.js';
 export type { IdentityProviderDirectory, IdentityProviderUser } from './ports/identity-provider-directory.js';
 export type { TokenVerifier, VerifiedIdentity } from './ports/token-verifier.js';
 export type { UserDirectory } from './ports/user-directory.js';

@@ -4,6 +4,7 @@ import { ContractContext, type ConversationsHarness } from './conversations-cont
 import { describeGroups } from './conversations-contract/groups.js';
 import { describeInbox } from './conversations-contract/inbox.js';
 import { describeMessages } from './conversations-contract/messages.js';
+import { describeMessagesSince } from './conversations-contract/messages-since.js';
 
 export type { ConversationsBackdoor, ConversationsHarness } from './conversations-contract/context.js';
 
@@ -24,6 +25,7 @@ export function runConversationsContract(
     const ctx = new ContractContext(setup);
     describeGroups(ctx, parallelOpens);
     describeMessages(ctx);
+    describeMessagesSince(ctx);
     describeInbox(ctx);
     describeConcurrency(ctx, parallelSends, parallelOpens);
   });

@@ -11,3 +11,4 @@ export {
 } from './identity-provider-directory-contract.js';
 export { runTokenVerifierContract, type TokenVerifierHarness } from './token-verifier-contract.js';
 export { runUserDirectoryContract } from './user-directory-contract.js';
+export { type MessageEventsHarness, runMessageEventsContract } from './message-events-contract.js';

@@ -9,6 +9,7 @@ import { toParticipant, type User } from '../domain/user.js';
 import type { Clock } from '../ports/clock.js';
 import type { Conversations } from '../ports/conversations.js';
 import type { IdGenerator } from '../ports/id-generator.js';
+import type { MessageEvents } from '../ports/message-events.js';
 import type { UserDirectory } from '../ports/user-directory.js';
 import { resolveCaller } from './resolve-caller.js';
 
@@ -22,6 +23,8 @@ export interface CreateMessageDeps {
   readonly conversations: Conversations;
   readonly clock: Clock;
   readonly ids: IdGenerator;
+  /** Told about every stored message (live streams); none for a library use without them. */
+  readonly events?: MessageEvents;
 }
 
 export class CreateMessage {
@@ -62,8 +65,14 @@ export class CreateMessage {
     return existing ?? conversations.openGroup([caller.uuid, receiver.uuid], ids.uuid());
   }
 
-  private send(sender: User, recipient: User, text: string, groupUuid: string): Promise<Message> {
-    return this.deps.conversations.append({
+  /**
+   * `append` is the one place a message is stored, so announcing right after it resolves
+   * publishes every stored message exactly once per send attempt, whoever calls the use case.
+   * The announcement is not awaited and cannot fail the send: a stored message is never
+   * reported as failed, and a lost announcement is healed by the reader's next resume.
+   */
+  private async send(sender: User, recipient: User, text: string, groupUuid: string): Promise<Message> {
+    const stored = await this.deps.conversations.append({
       groupUuid,
       messageUuid: this.deps.ids.uuid(),
       sender: toParticipant(sender),
@@ -71,6 +80,8 @@ export class CreateMessage {
       text,
       sentAt: this.deps.clock.now(),
     });
+    this.deps.events?.publish(stored, [sender.uuid, recipient.uuid]).catch(() => {});
+    return stored;
   }
 }
 
