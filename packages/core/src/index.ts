@@ -36,6 +36,7 @@ export type { UserDirectory } from './ports/user-directory.js';
 export { RandomIdGenerator } from './runtime/random-id-generator.js';
 export { SystemClock } from './runtime/system-clock.js';
 export { CreateMessage, type CreateMessageDeps, type CreateMessageInput } from './use-cases/create-message.js';
+export { type FollowedMessages, FollowMessages, type FollowMessagesInput } from './use-cases/follow-messages.js';
 export { ListMessageGroups, type ListMessageGroupsInput } from './use-cases/list-message-groups.js';
 export { ListMessages, type ListMessagesInput } from './use-cases/list-messages.js';
 export type { PageInput } from './use-cases/page-input.js';

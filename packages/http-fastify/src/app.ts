@@ -6,6 +6,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { devRoutes } from './dev/dev-routes.js';
 import { errorHandler, notFoundHandler } from './error-handler.js';
+import { withRedactedTickets } from './log-redaction.js';
 import { type MessagingPluginOptions, messagingPlugin } from './messaging-plugin.js';
 import { healthRoutes, type ReadinessCheck } from './routes/health.js';
 import { validatorCompiler } from './schemas/validator-compiler.js';
@@ -35,7 +36,7 @@ export const DEFAULT_READINESS_TIMEOUT_MS = 2000;
  */
 export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger ?? false,
+    logger: withRedactedTickets(options.logger ?? false),
     bodyLimit: BODY_LIMIT_BYTES,
     // Bad percent-encoding in a URL is answered before routing; keep it in the same error shape.
     frameworkErrors: errorHandler,

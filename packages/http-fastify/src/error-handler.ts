@@ -31,6 +31,8 @@ export class HttpRequestError extends Error {
     readonly statusCode: number,
     readonly code: string,
     message: string,
+    /** Sent with the error, e.g. `Retry-After` on a 429. */
+    readonly headers: Readonly<Record<string, string>> = {},
   ) {
     super(message);
     this.name = 'HttpRequestError';
@@ -82,7 +84,7 @@ export function notFoundHandler(request: FastifyRequest, reply: FastifyReply): v
 function describe(error: unknown): Problem {
   if (error instanceof DomainError) return describeDomainError(error);
   if (error instanceof HttpRequestError) {
-    return { body: errorBody(error.statusCode, error.code, error.message), headers: {} };
+    return { body: errorBody(error.statusCode, error.code, error.message), headers: error.headers };
   }
   if (error instanceof Error && 'validation' in error) {
     return { body: errorBody(400, 'invalid_request', error.message), headers: {} };

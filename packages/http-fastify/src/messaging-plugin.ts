@@ -1,5 +1,6 @@
 import type {
   CreateMessage,
+  FollowMessages,
   ListMessageGroups,
   ListMessages,
   TokenVerifier,
@@ -7,6 +8,7 @@ import type {
 } from '@cruddur/core';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { authHooks } from './auth.js';
+import { type EventStreamOptions, eventRoutes } from './routes/events.js';
 import { messageGroupRoutes } from './routes/message-groups.js';
 import { messageRoutes } from './routes/messages.js';
 import { userRoutes } from './routes/users.js';
@@ -17,6 +19,9 @@ export interface MessagingPluginOptions {
   readonly createMessage: CreateMessage;
   readonly usersShort: UsersShort;
   readonly tokenVerifier: TokenVerifier;
+  readonly followMessages: FollowMessages;
+  /** Limits and timings of `GET /api/events`; the defaults suit production. */
+  readonly eventStream?: Partial<EventStreamOptions> | undefined;
 }
 
 /**
@@ -34,4 +39,5 @@ export const messagingPlugin: FastifyPluginAsyncTypebox<MessagingPluginOptions> 
     auth,
   });
   await app.register(userRoutes, { usersShort: deps.usersShort, auth });
+  await app.register(eventRoutes, { followMessages: deps.followMessages, auth, stream: deps.eventStream });
 };

@@ -1,5 +1,6 @@
-import { createDynamoDocumentClient, ensureMessagesTable } from '@cruddur/adapters-aws/dynamo';
-import { createPgPool, migrate, type PgPool } from '@cruddur/adapters-aws/postgres';
+import { createDynamoDocumentClient, DynamoConversations, ensureMessagesTable } from '@cruddur/adapters-aws/dynamo';
+import { createPgPool, migrate, PgMessageEvents, type PgPool } from '@cruddur/adapters-aws/postgres';
+import type { MessageEvents } from '@cruddur/core';
 import type { ContainerModule } from 'inversify';
 import type { BackendConfig } from './config.js';
 import { awsModule, type DocumentClient, memoryModule } from './container.js';
@@ -24,12 +25,22 @@ export async function openStorage(backend: BackendConfig): Promise<Storage> {
       const client = createDynamoDocumentClient({ region: 'local', endpoint: engines.dynamoEndpoint });
       await ensureMessagesTable(client, backend.tableName);
       await migrate(engines.pool);
+      // pg-mem has no LISTEN/NOTIFY: one embedded host fans out in its own memory.
       return awsStorage(client, backend.tableName, engines.pool, engines.stop);
     }
     case 'aws': {
       const client = createDynamoDocumentClient({ region: backend.region, endpoint: backend.dynamoEndpoint });
       const pool = createPgPool(backend.connectionUrl);
-      return awsStorage(client, backend.tableName, pool, () => pool.end());
+      // Every host LISTENs on the users database, so a send on one reaches streams on all.
+      const messageEvents = await PgMessageEvents.start({
+        connectionUrl: backend.connectionUrl,
+        pool,
+        conversations: new DynamoConversations({ client, tableName: backend.tableName }),
+      });
+      return awsStorage(client, backend.tableName, pool, async () => {
+        await messageEvents.close();
+        await pool.end();
+      }, messageEvents);
     }
   }
 }
@@ -39,9 +50,10 @@ function awsStorage(
   tableName: string,
   pool: PgPool,
   stopEngines: () => Promise<void>,
+  messageEvents?: MessageEvents,
 ): Storage {
   return {
-    module: awsModule({ documentClient: client, tableName, pool }),
+    module: awsModule({ documentClient: client, tableName, pool, messageEvents }),
     close: async () => {
       client.destroy();
       await stopEngines();

@@ -47,10 +47,18 @@ export class PgMessageEvents implements MessageEvents {
     if (!/^[a-z_][a-z0-9_]{0,62}$/.test(this.#channel)) throw new RangeError(`Bad channel name: ${this.#channel}`);
   }
 
-  /** Connects the LISTEN connection; rejects when PostgreSQL cannot be reached. */
+  /**
+   * Connects the LISTEN connection. A PostgreSQL that is down does not stop the host: the
+   * adapter keeps trying, and streams opened meanwhile are told `lost()` once it is back.
+   */
   static async start(options: PgMessageEventsOptions): Promise<PgMessageEvents> {
     const events = new PgMessageEvents(options);
-    await events.#listen();
+    try {
+      await events.#listen();
+    } catch (error) {
+      options.onError?.(error);
+      void events.#reconnect();
+    }
     return events;
   }
 

@@ -1,14 +1,15 @@
 import { LocalTokenIssuer } from '@cruddur/adapters-aws/cognito';
 import {
   InMemoryConversations,
+  InMemoryMessageEvents,
   InMemoryUserDirectory,
   SequentialIdGenerator,
   SteppingClock,
 } from '@cruddur/adapters-memory';
-import type { Conversations, User, UserDirectory } from '@cruddur/core';
+import type { Conversations, MessageEvents, User, UserDirectory } from '@cruddur/core';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { ContainerModule } from 'inversify';
-import { buildApp, type ReadinessCheck } from '../../../src/app.js';
+import { type AppDeps, buildApp, type ReadinessCheck } from '../../../src/app.js';
 import { createContainer, resolveAppDeps, runtimeModule, TOKENS } from '../../../src/container.js';
 
 export const TEST_ISSUER = 'http://localhost:4567/test-issuer';
@@ -28,6 +29,8 @@ export interface TestAppOptions {
   readonly readinessTimeoutMs?: number;
   /** Receives the app's JSON log lines (level info and up); no logging without it. */
   readonly logTo?: (line: string) => void;
+  /** Limits and timings of the event stream (short heartbeats, small buffers in tests). */
+  readonly eventStream?: AppDeps['eventStream'];
   /** Registers the embedded-mode dev routes; on by default. */
   readonly devRoutes?: boolean;
 }
@@ -66,6 +69,7 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
   const ports = new ContainerModule(({ bind }) => {
     bind<UserDirectory>(TOKENS.UserDirectory).toConstantValue(seenUsers);
     bind<Conversations>(TOKENS.Conversations).toConstantValue(seenConversations);
+    bind<MessageEvents>(TOKENS.MessageEvents).toConstantValue(new InMemoryMessageEvents());
     bind<readonly ReadinessCheck[]>(TOKENS.ReadinessChecks).toConstantValue(options.readiness ?? []);
   });
   const clock = new SteppingClock();
@@ -74,6 +78,7 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
   const app = await buildApp(
     {
       ...resolveAppDeps(container),
+      eventStream: options.eventStream,
       devIssuer: options.devRoutes === false ? undefined : { issuer, users },
     },
     {
