@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { aMessage, aParticipant, runMessageEventsContract } from '@cruddur/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDynamoDocumentClient, DynamoConversations, ensureMessagesTable } from '../../src/dynamo/index.js';
-import { type DynamoEngine, type EmbeddedPostgresServer, startDynalite, startEmbeddedPostgres } from '../../src/engines/index.js';
+import { type DynamoEngine, type EmbeddedPostgresServer, startDynalite, startEmbeddedPostgres } from '@cruddur/engines';
 import { createPgPool, PgMessageEvents } from '../../src/postgres/index.js';
 
 // pg-mem has no LISTEN/NOTIFY: this adapter runs on a real PostgreSQL only.

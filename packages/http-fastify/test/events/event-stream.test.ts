@@ -12,7 +12,10 @@ describe('GET /api/events on a listening host', () => {
 
   beforeAll(async () => {
     t = await listeningApp({ eventStream: { heartbeatMs: 50, limits: { perUser: 3, perHost: 100 } } });
-    [ada, bo, eve, fin] = await Promise.all(['ada', 'bo', 'eve', 'fin'].map((h) => t.aUser(h)));
+    ada = await t.aUser('ada');
+    bo = await t.aUser('bo');
+    eve = await t.aUser('eve');
+    fin = await t.aUser('fin');
   });
   afterAll(() => t.close());
 

@@ -18,7 +18,10 @@ describe('two hosts sharing one PostgreSQL and one dynalite', () => {
     engines = await startSharedEngines();
     hostA = (await engines.startHost()).url;
     hostB = (await engines.startHost()).url;
-    [ada, bo, eve, fin] = await Promise.all(['ada', 'bo', 'eve', 'fin'].map((h) => engines.aUser(h)));
+    ada = await engines.aUser('ada');
+    bo = await engines.aUser('bo');
+    eve = await engines.aUser('eve');
+    fin = await engines.aUser('fin');
   });
   afterAll(() => engines?.close());
 

@@ -1,6 +1,6 @@
 import { LocalTokenIssuer } from '@cruddur/adapters-aws/cognito';
 import { createDynamoDocumentClient, ensureMessagesTable } from '@cruddur/adapters-aws/dynamo';
-import { type DynamoEngine, type EmbeddedPostgresServer, startDynalite, startEmbeddedPostgres } from '@cruddur/adapters-aws/engines';
+import { type DynamoEngine, type EmbeddedPostgresServer, startDynalite, startEmbeddedPostgres } from '@cruddur/engines';
 import { createPgPool, migrate, PgUserDirectory } from '@cruddur/adapters-aws/postgres';
 import type { User } from '@cruddur/core';
 import type { FastifyInstance } from 'fastify';
@@ -48,8 +48,8 @@ export async function startSharedEngines(): Promise<SharedEngines> {
         dynamoEndpoint: dynamo.endpoint,
         tableName: TABLE,
         connectionUrl,
-        userPoolId: 'local_unused',
-        userPoolClientId: 'unused',
+        // Storage ignores the token source; the hosts verify with the shared local issuer.
+        tokens: { kind: 'user-pool', userPoolId: 'local_unused', clientId: 'unused' },
       });
       const container = createContainer(storage.module, runtimeModule(issuer.verifier()));
       const app = await buildApp(resolveAppDeps(container));
