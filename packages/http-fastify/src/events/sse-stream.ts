@@ -26,6 +26,7 @@ export class SseStream {
   readonly #closeListeners: Array<() => void> = [];
   readonly #timers: NodeJS.Timeout[] = [];
   #closed = false;
+  #opened = false;
 
   constructor(
     private readonly raw: ServerResponse,
@@ -40,6 +41,7 @@ export class SseStream {
 
   /** Sends the status line and headers (plus the ones hooks set), then the retry hint. */
   open(headers: Headers): void {
+    this.#opened = true;
     this.raw.socket?.setNoDelay(true);
     const set = Object.entries(headers).filter((entry): entry is [string, string | number | string[]] => entry[1] !== undefined);
     this.raw.writeHead(200, {
@@ -61,9 +63,12 @@ export class SseStream {
     this.#write(`${id === undefined ? '' : `id: ${id}\n`}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
   }
 
-  /** Ends the response cleanly; the client's EventSource reconnects. */
+  /**
+   * Ends the response cleanly; the client's EventSource reconnects. Before `open` it only
+   * marks the stream closed: the route has not taken the response over yet.
+   */
   end(): void {
-    if (!this.#closed) this.raw.end();
+    if (!this.#closed && this.#opened) this.raw.end();
     this.#onClose();
   }
 

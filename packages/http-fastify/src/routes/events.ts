@@ -1,5 +1,4 @@
 import type { FollowMessages } from '@cruddur/core';
-import type { onRequestAsyncHookHandler } from 'fastify';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { type AuthHooks, callerOf } from '../auth.js';
 import { HttpRequestError } from '../error-handler.js';
@@ -7,6 +6,7 @@ import { resumePointOf } from '../events/event-id.js';
 import { MessageFeed } from '../events/message-feed.js';
 import { SseStream } from '../events/sse-stream.js';
 import { type StreamLimits, StreamSlots } from '../events/stream-slots.js';
+import { ticketOrBearer } from '../events/ticket-auth.js';
 import { TicketStore } from '../events/tickets.js';
 import { errorResponses } from '../schemas/common.js';
 import { EVENT_STREAM_DESCRIPTION, EventsQuery, MessageEventJson, TicketJson } from '../schemas/events.js';
@@ -60,21 +60,10 @@ export const eventRoutes: FastifyPluginAsyncTypebox<EventRoutesOptions> = async 
     },
   );
 
-  const ticketOrBearer: onRequestAsyncHookHandler = async function (request, reply) {
-    const { ticket } = request.query as EventsQuery;
-    if (ticket === undefined) return deps.auth.required.call(this, request, reply);
-    request.identity = tickets.redeem(ticket);
-    if (request.identity === null) {
-      throw new HttpRequestError(401, 'invalid_ticket', 'The ticket is unknown, used or expired; get a new one.', {
-        'www-authenticate': 'Bearer error="invalid_token"',
-      });
-    }
-  };
-
   app.get(
     '/api/events',
     {
-      onRequest: ticketOrBearer,
+      onRequest: ticketOrBearer(tickets, deps.auth),
       schema: {
         operationId: 'streamEvents',
         tags: ['events'],
@@ -121,7 +110,11 @@ export const eventRoutes: FastifyPluginAsyncTypebox<EventRoutesOptions> = async 
         slot.release();
       });
       reply.hijack();
-      if (stream.closed) return; // the client left while the missed messages were read
+      // The client left, or the host began shutting down, while the missed messages were read.
+      if (stream.closed) {
+        reply.raw.end();
+        return;
+      }
       stream.open(reply.getHeaders());
       feed.replay(followed.missed);
       if (!followed.complete) stream.end();
