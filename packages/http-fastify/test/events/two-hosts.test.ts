@@ -67,7 +67,7 @@ describe('two hosts sharing one PostgreSQL and one dynalite', () => {
     onB.close();
   });
 
-  it('accepts a ticket once and then never again, on either host', async () => {
+  it('accepts a ticket once and then never again (and only on the host that issued it)', async () => {
     const issued = await fetch(`${hostA}/api/events/ticket`, {
       method: 'POST',
       headers: { authorization: `Bearer ${engines.tokenFor(eve)}` },
