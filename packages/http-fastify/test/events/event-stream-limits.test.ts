@@ -18,7 +18,7 @@ const waitUntilFull = async (t: ListeningApp, user: User): Promise<void> => {
   }
 };
 
-describe('event streams that must not hold the host', () => {
+describe('event streams that must not hold the host', { timeout: 120_000 }, () => {
   let t: ListeningApp;
 
   beforeAll(async () => {
@@ -45,7 +45,7 @@ describe('event streams that must not hold the host', () => {
     }
     expect(await probe(t, bo)).toBe(200);
     // The reading client kept up and got every message meanwhile.
-    await reader.next(sent);
+    await reader.next(sent, 60_000);
     reader.close();
     stalled.destroy();
   });

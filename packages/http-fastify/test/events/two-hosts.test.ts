@@ -5,7 +5,8 @@ import { openEventStream } from './support/sse-client.js';
 
 type Sent = Record<string, unknown> & { uuid: string };
 
-describe('two hosts sharing one PostgreSQL and one dynalite', () => {
+// 50+ sequential sends through two hosts: generous limits so a loaded machine only slows it.
+describe('two hosts sharing one PostgreSQL and one dynalite', { timeout: 120_000 }, () => {
   let engines: SharedEngines;
   let hostA: string;
   let hostB: string;
@@ -58,7 +59,7 @@ describe('two hosts sharing one PostgreSQL and one dynalite', () => {
     for (let i = 0; i < 50; i += 1) missed.push(await send(hostA, i % 2 ? fin : ada, bo, `missed ${i}`));
 
     const onB = await streamOf(hostB, bo, { 'last-event-id': seen?.id ?? '' });
-    await onB.next(50);
+    await onB.next(50, 60_000);
     expect(onB.messages<Sent>().map((m) => m.uuid)).toEqual(missed.map((m) => m.uuid));
     const live = await send(hostA, fin, bo, 'live again');
     await onB.next(51);
