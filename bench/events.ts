@@ -1,5 +1,5 @@
 import { availableParallelism, loadavg } from 'node:os';
-import { type EventStreamClient, openEventStream } from '../packages/http-fastify/test/events/support/sse-client.js';
+import { type EventStreamClient, openEventStream } from '@cruddur/engines';
 import type { SectionResult } from './section.js';
 import type { EventHostsInfo, IdleHostInfo } from './servers/contract.js';
 import { envNumber } from './support/load.js';

@@ -1,7 +1,7 @@
 import type { User } from '@cruddur/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ListeningApp, listeningApp } from './support/listening-app.js';
-import { openEventStream } from './support/sse-client.js';
+import { openEventStream } from '@cruddur/engines';
 
 describe('event stream tickets (for EventSource, which cannot send headers)', () => {
   const logLines: string[] = [];

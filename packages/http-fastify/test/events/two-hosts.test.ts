@@ -1,7 +1,7 @@
 import type { User } from '@cruddur/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SharedEngines, startSharedEngines } from './support/shared-engines.js';
-import { openEventStream } from './support/sse-client.js';
+import { openEventStream } from '@cruddur/engines';
 
 type Sent = Record<string, unknown> & { uuid: string };
 

@@ -1,6 +1,6 @@
 import type { User } from '@cruddur/core';
 import { buildTestApp, type TestApp, type TestAppOptions } from '../../http/support/test-app.js';
-import { type EventStreamClient, openEventStream } from './sse-client.js';
+import { type EventStreamClient, openEventStream } from '@cruddur/engines';
 
 export interface ListeningApp extends TestApp {
   readonly url: string;
