@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { adapterOverheadSection } from './adapter-overhead.js';
+import { eventsSection } from './events.js';
 import { httpSection } from './http.js';
 import { roundTripsSection } from './round-trips.js';
 import { scalingSection } from './scaling.js';
@@ -21,6 +22,7 @@ const SECTIONS: Record<string, () => Promise<SectionResult>> = {
   'round-trips': roundTripsSection,
   scaling: scalingSection,
   'write-cost': writeCostSection,
+  events: eventsSection,
 };
 
 const requested = process.argv.slice(2);

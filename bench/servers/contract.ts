@@ -19,3 +19,18 @@ export type BareResponses = Readonly<Record<BareRoute, unknown>>;
 export interface BareServerInfo {
   readonly port: number;
 }
+
+export interface EventHostsInfo {
+  readonly portA: number;
+  readonly portB: number;
+  readonly senderToken: string;
+  readonly receiverToken: string;
+}
+
+export interface IdleHostInfo {
+  readonly port: number;
+  /** Answers `{rss}` in bytes, after a GC when the child runs with `--expose-gc`. */
+  readonly memoryPort: number;
+  /** One access token per user. */
+  readonly tokens: readonly string[];
+}

@@ -21,7 +21,7 @@ export interface LoadResult {
   readonly failures: number;
 }
 
-const envNumber = (name: string, fallback: number): number => {
+export const envNumber = (name: string, fallback: number): number => {
   const value = Number(process.env[name]);
   return Number.isFinite(value) && value > 0 ? value : fallback;
 };

@@ -22,8 +22,13 @@ const exited = (child: ChildProcess) =>
 export const startServerProcess = async <Config, Info>(
   entry: URL,
   config: Config,
+  /** Node flags for the child on top of this process's own (e.g. `--expose-gc`). */
+  extraExecArgv: readonly string[] = [],
 ): Promise<ServerProcess<Info>> => {
-  const child = fork(fileURLToPath(entry), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(fileURLToPath(entry), [], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    execArgv: [...process.execArgv, ...extraExecArgv],
+  });
   const info = await new Promise<Info>((resolve, reject) => {
     // IPC carries plain JSON; the child side (`serveFromChild`) sends exactly an `Info`.
     child.once('message', (message) => resolve(message as Info));

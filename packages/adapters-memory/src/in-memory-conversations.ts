@@ -2,6 +2,7 @@ import {
   type Conversations,
   type GroupMembers,
   type InboxEntry,
+  type Instant,
   isInstant,
   InvalidPageLimitError,
   MAX_PAGE_LIMIT,
@@ -46,6 +47,10 @@ export class InMemoryConversations implements Conversations {
     // Like a DynamoDB query of an empty partition: no error, and no read spent on membership.
     if (page.cursor !== null) decodeCursor(page.cursor, 'messages', groupUuid, isInstant);
     return { items: [], nextCursor: null };
+  }
+
+  async listMessagesSince(groupUuid: string, after: Instant, limit: number): Promise<Message[]> {
+    return this.#groups.get(groupUuid)?.since(after, limit) ?? [];
   }
 
   async findGroupMembers(groupUuid: string): Promise<GroupMembers | null> {

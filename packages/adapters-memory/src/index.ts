@@ -5,6 +5,7 @@ export {
 } from './in-memory-conversations.js';
 export { InMemorySendReceipts } from './in-memory-send-receipts.js';
 export { InMemoryIdentityProviderDirectory } from './in-memory-identity-provider-directory.js';
+export { InMemoryMessageEvents } from './in-memory-message-events.js';
 export {
   InMemoryTokenVerifier,
   type InMemoryTokenVerifierOptions,

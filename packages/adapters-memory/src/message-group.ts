@@ -53,6 +53,13 @@ export class MessageGroup {
     return { message, isLatest };
   }
 
+  /** Up to `limit` messages after `after` (exclusive), oldest first. */
+  since(after: Instant, limit: number): Message[] {
+    let start = this.#messages.lowerBound(after);
+    if (this.#messages.keyAt(start) === after) start += 1;
+    return this.#messages.slice(start, start + limit);
+  }
+
   page(limit: number, cursor: string | null): Page<Message> {
     const before = cursor === null ? null : decodeCursor(cursor, 'messages', this.uuid, isInstant);
     const { items, nextKey } = this.#messages.pageBelow(limit, before);

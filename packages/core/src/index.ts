@@ -36,6 +36,7 @@ export { type NewUser, type Participant, toParticipant, type User } from './doma
 export type { Clock } from './ports/clock.js';
 export type { Conversations, NewMessage } from './ports/conversations.js';
 export type { IdGenerator } from './ports/id-generator.js';
+export type { MessageEvents, MessageListener, MessageSubscription } from './ports/message-events.js';
 export type { IdentityProviderDirectory, IdentityProviderUser } from './ports/identity-provider-directory.js';
 export type { ReceiptClaim, SendReceipt, SendReceipts } from './ports/send-receipts.js';
 export type { TokenVerifier, VerifiedIdentity } from './ports/token-verifier.js';
@@ -43,6 +44,7 @@ export type { UserDirectory } from './ports/user-directory.js';
 export { RandomIdGenerator } from './runtime/random-id-generator.js';
 export { SystemClock } from './runtime/system-clock.js';
 export { CreateMessage, type CreateMessageDeps, type CreateMessageInput } from './use-cases/create-message.js';
+export { type FollowedMessages, FollowMessages, type FollowMessagesInput } from './use-cases/follow-messages.js';
 export { ListMessageGroups, type ListMessageGroupsInput } from './use-cases/list-message-groups.js';
 export { ListMessages, type ListMessagesInput } from './use-cases/list-messages.js';
 export type { PageInput } from './use-cases/page-input.js';

@@ -9,3 +9,4 @@ export { freePort } from './free-port.js';
 export { dynamoDbLocalRunnable, javaAvailable } from './java-gate.js';
 export { ListUsersStub, type StubUser } from './list-users-stub.js';
 export { type ClosablePgPool, pgMemDatabase, pgMemPool } from './pg-mem.js';
+export { type EventStreamClient, openEventStream, type SseEvent } from './sse-client.js';

@@ -14,6 +14,7 @@ import { addResponseHeaders } from './edge/response-headers.js';
 import { useStrictJsonParser } from './edge/strict-json.js';
 import { timeLimitOptions } from './edge/time-limits.js';
 import { errorHandler, notFoundHandler } from './error-handler.js';
+import { withRedactedTickets } from './log-redaction.js';
 import { type MessagingPluginOptions, messagingPlugin } from './messaging-plugin.js';
 import { healthRoutes, type ReadinessCheck } from './routes/health.js';
 import { validatorCompiler } from './schemas/validator-compiler.js';
@@ -46,7 +47,7 @@ export const DEFAULT_READINESS_TIMEOUT_MS = 2000;
 export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise<FastifyInstance> {
   const edge = options.edge ?? DEFAULT_EDGE_SETTINGS;
   const app = Fastify({
-    logger: options.logger ?? false,
+    logger: withRedactedTickets(options.logger ?? false),
     bodyLimit: BODY_LIMIT_BYTES,
     // Bad percent-encoding in a URL is answered before routing; keep it in the same error shape.
     frameworkErrors: errorHandler,

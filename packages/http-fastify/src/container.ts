@@ -6,14 +6,21 @@ import {
   DynamoSendReceipts,
 } from '@cruddur/adapters-aws/dynamo';
 import { CachingUserDirectory, checkPostgres, type PgPool, PgUserDirectory } from '@cruddur/adapters-aws/postgres';
-import { InMemoryConversations, InMemorySendReceipts, InMemoryUserDirectory } from '@cruddur/adapters-memory';
+import {
+  InMemoryConversations,
+  InMemoryMessageEvents,
+  InMemorySendReceipts,
+  InMemoryUserDirectory,
+} from '@cruddur/adapters-memory';
 import {
   type Clock,
   type Conversations,
   CreateMessage,
+  FollowMessages,
   type IdGenerator,
   ListMessageGroups,
   ListMessages,
+  type MessageEvents,
   RandomIdGenerator,
   type SendReceipts,
   SystemClock,
@@ -29,6 +36,7 @@ export const TOKENS = {
   UserDirectory: Symbol.for('cruddur.UserDirectory'),
   Conversations: Symbol.for('cruddur.Conversations'),
   SendReceipts: Symbol.for('cruddur.SendReceipts'),
+  MessageEvents: Symbol.for('cruddur.MessageEvents'),
   TokenVerifier: Symbol.for('cruddur.TokenVerifier'),
   Clock: Symbol.for('cruddur.Clock'),
   IdGenerator: Symbol.for('cruddur.IdGenerator'),
@@ -37,6 +45,7 @@ export const TOKENS = {
   ListMessages: Symbol.for('cruddur.ListMessages'),
   CreateMessage: Symbol.for('cruddur.CreateMessage'),
   UsersShort: Symbol.for('cruddur.UsersShort'),
+  FollowMessages: Symbol.for('cruddur.FollowMessages'),
 } as const;
 
 /** Storage ports on the in-memory adapters: no engines at all. */
@@ -45,6 +54,7 @@ export const memoryModule = (): ContainerModule =>
     bind<UserDirectory>(TOKENS.UserDirectory).toResolvedValue(() => new InMemoryUserDirectory()).inSingletonScope();
     bind<Conversations>(TOKENS.Conversations).toResolvedValue(() => new InMemoryConversations()).inSingletonScope();
     bind<SendReceipts>(TOKENS.SendReceipts).toResolvedValue(() => new InMemorySendReceipts()).inSingletonScope();
+    bind<MessageEvents>(TOKENS.MessageEvents).toResolvedValue(() => new InMemoryMessageEvents()).inSingletonScope();
     bind<readonly ReadinessCheck[]>(TOKENS.ReadinessChecks).toConstantValue([]);
   });
 
@@ -54,10 +64,12 @@ export interface AwsResources {
   readonly documentClient: DocumentClient;
   readonly tableName: string;
   readonly pool: PgPool;
+  /** Fan-out shared by every host (PostgreSQL LISTEN/NOTIFY); absent → this process only. */
+  readonly messageEvents?: MessageEvents | undefined;
 }
 
 /** Storage ports on DynamoDB and PostgreSQL (real services or the embedded engines). */
-export const awsModule = ({ documentClient, tableName, pool }: AwsResources): ContainerModule =>
+export const awsModule = ({ documentClient, tableName, pool, messageEvents }: AwsResources): ContainerModule =>
   new ContainerModule(({ bind }) => {
     bind<UserDirectory>(TOKENS.UserDirectory)
       .toResolvedValue(
@@ -71,6 +83,9 @@ export const awsModule = ({ documentClient, tableName, pool }: AwsResources): Co
     // In the messages table, so a retry that lands on another host finds the first attempt.
     bind<SendReceipts>(TOKENS.SendReceipts)
       .toResolvedValue(() => new DynamoSendReceipts({ client: documentClient, tableName }))
+      .inSingletonScope();
+    bind<MessageEvents>(TOKENS.MessageEvents)
+      .toResolvedValue(() => messageEvents ?? new InMemoryMessageEvents())
       .inSingletonScope();
     bind<readonly ReadinessCheck[]>(TOKENS.ReadinessChecks).toConstantValue([
       { name: 'dynamodb', check: () => checkDynamo(documentClient, tableName) },
@@ -92,7 +107,7 @@ export const runtimeModule = (
 
 /** Use cases, built from whatever ports the other modules bound. */
 export const useCaseModule = new ContainerModule(({ bind }) => {
-  const { UserDirectory: U, Conversations: C } = TOKENS;
+  const { UserDirectory: U, Conversations: C, MessageEvents: E } = TOKENS;
   bind(TOKENS.ListMessageGroups)
     .toResolvedValue((users: UserDirectory, conversations: Conversations) => new ListMessageGroups({ users, conversations }), [U, C])
     .inSingletonScope();
@@ -101,9 +116,22 @@ export const useCaseModule = new ContainerModule(({ bind }) => {
     .inSingletonScope();
   bind(TOKENS.CreateMessage)
     .toResolvedValue(
-      (users: UserDirectory, conversations: Conversations, clock: Clock, ids: IdGenerator, receipts: SendReceipts) =>
-        new CreateMessage({ users, conversations, clock, ids, receipts }),
-      [U, C, TOKENS.Clock, TOKENS.IdGenerator, TOKENS.SendReceipts],
+      (
+        users: UserDirectory,
+        conversations: Conversations,
+        clock: Clock,
+        ids: IdGenerator,
+        receipts: SendReceipts,
+        events: MessageEvents,
+      ) => new CreateMessage({ users, conversations, clock, ids, receipts, events }),
+      [U, C, TOKENS.Clock, TOKENS.IdGenerator, TOKENS.SendReceipts, E],
+    )
+    .inSingletonScope();
+  bind(TOKENS.FollowMessages)
+    .toResolvedValue(
+      (users: UserDirectory, conversations: Conversations, events: MessageEvents) =>
+        new FollowMessages({ users, conversations, events }),
+      [U, C, E],
     )
     .inSingletonScope();
   bind(TOKENS.UsersShort)
@@ -123,6 +151,7 @@ export const resolveAppDeps = (container: Container): Omit<AppDeps, 'devIssuer'>
   listMessages: container.get<ListMessages>(TOKENS.ListMessages),
   createMessage: container.get<CreateMessage>(TOKENS.CreateMessage),
   usersShort: container.get<UsersShort>(TOKENS.UsersShort),
+  followMessages: container.get<FollowMessages>(TOKENS.FollowMessages),
   tokenVerifier: container.get<TokenVerifier>(TOKENS.TokenVerifier),
   readiness: container.get<readonly ReadinessCheck[]>(TOKENS.ReadinessChecks),
 });

@@ -38,6 +38,7 @@ export class HttpRequestError extends Error {
     readonly statusCode: number,
     readonly code: string,
     message: string,
+    /** Sent with the error, e.g. `Retry-After` on a 429. */
     readonly headers: Readonly<Record<string, string>> = {},
   ) {
     super(message);

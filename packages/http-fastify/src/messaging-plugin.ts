@@ -1,5 +1,6 @@
 import type {
   CreateMessage,
+  FollowMessages,
   ListMessageGroups,
   ListMessages,
   TokenVerifier,
@@ -9,6 +10,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { onRequestAsyncHookHandler } from 'fastify';
 import { authHooks } from './auth.js';
 import type { AuthFailureLimit } from './edge/rate-limits.js';
+import { type EventStreamOptions, eventRoutes } from './routes/events.js';
 import { messageGroupRoutes } from './routes/message-groups.js';
 import { messageRoutes } from './routes/messages.js';
 import { userRoutes } from './routes/users.js';
@@ -21,6 +23,9 @@ export interface MessagingPluginOptions {
   readonly tokenVerifier: TokenVerifier;
   /** Rate limits (buildApp passes them); without them nothing is limited. */
   readonly limits?: { readonly sends: onRequestAsyncHookHandler; readonly authFailures: AuthFailureLimit };
+  readonly followMessages: FollowMessages;
+  /** Limits and timings of `GET /api/events`; the defaults suit production. */
+  readonly eventStream?: Partial<EventStreamOptions> | undefined;
 }
 
 /**
@@ -39,4 +44,5 @@ export const messagingPlugin: FastifyPluginAsyncTypebox<MessagingPluginOptions> 
     ...(deps.limits ? { sendLimit: deps.limits.sends } : {}),
   });
   await app.register(userRoutes, { usersShort: deps.usersShort, auth });
+  await app.register(eventRoutes, { followMessages: deps.followMessages, auth, stream: deps.eventStream });
 };

@@ -1,5 +1,6 @@
-import { createDynamoDocumentClient, ensureMessagesTable } from '@cruddur/adapters-aws/dynamo';
-import { createPgPool, migrate, type PgPool } from '@cruddur/adapters-aws/postgres';
+import { createDynamoDocumentClient, DynamoConversations, ensureMessagesTable } from '@cruddur/adapters-aws/dynamo';
+import { createPgPool, migrate, PgMessageEvents, type PgPool } from '@cruddur/adapters-aws/postgres';
+import type { MessageEvents } from '@cruddur/core';
 import type { ContainerModule } from 'inversify';
 import type { BackendConfig } from './config.js';
 import { awsModule, type DocumentClient, memoryModule } from './container.js';
@@ -43,12 +44,23 @@ export async function openStorage(backend: BackendConfig): Promise<Storage> {
         await engines.stop();
         throw error;
       }
+      // One embedded host: its streams fan out in its own memory (no second host shares its data directory).
       return { ...awsStorage(client, backend.tableName, engines.pool, engines.stop), embedded: engines };
     }
     case 'aws': {
       const client = createDynamoDocumentClient({ region: backend.region, endpoint: backend.dynamoEndpoint });
       const pool = createPgPool(backend.connectionUrl);
-      return { ...awsStorage(client, backend.tableName, pool, () => pool.end()), embedded: null };
+      // Every host LISTENs on the users database, so a send on one reaches streams on all.
+      const messageEvents = await PgMessageEvents.start({
+        connectionUrl: backend.connectionUrl,
+        pool,
+        conversations: new DynamoConversations({ client, tableName: backend.tableName }),
+      });
+      const stop = async () => {
+        await messageEvents.close();
+        await pool.end();
+      };
+      return { ...awsStorage(client, backend.tableName, pool, stop, messageEvents), embedded: null };
     }
   }
 }
@@ -58,9 +70,10 @@ function awsStorage(
   tableName: string,
   pool: PgPool,
   stopEngines: () => Promise<void>,
+  messageEvents?: MessageEvents,
 ): Omit<Storage, 'embedded'> {
   return {
-    module: awsModule({ documentClient: client, tableName, pool }),
+    module: awsModule({ documentClient: client, tableName, pool, messageEvents }),
     close: async () => {
       client.destroy();
       await stopEngines();

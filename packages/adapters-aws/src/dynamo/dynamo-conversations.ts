@@ -3,6 +3,7 @@ import type {
   Conversations,
   GroupMembers,
   InboxEntry,
+  Instant,
   Message,
   NewMessage,
   Page,
@@ -11,6 +12,7 @@ import type {
 import { GroupDirectory } from './group-directory.js';
 import { listInboxPage } from './list-inbox.js';
 import { listMessagesPage } from './list-messages.js';
+import { listMessagesSince } from './list-messages-since.js';
 import type { MessagesTable } from './messages-table.js';
 import { storeMessage } from './store-message.js';
 import { syncInbox } from './sync-inbox.js';
@@ -43,6 +45,10 @@ export class DynamoConversations implements Conversations {
 
   listMessages(groupUuid: string, page: PageRequest): Promise<Page<Message>> {
     return listMessagesPage(this.table, groupUuid, page);
+  }
+
+  listMessagesSince(groupUuid: string, after: Instant, limit: number): Promise<Message[]> {
+    return listMessagesSince(this.table, groupUuid, after, limit);
   }
 
   findGroupMembers(groupUuid: string): Promise<GroupMembers | null> {

@@ -20,6 +20,11 @@ export interface Conversations {
   listInbox(ownerUuid: string, page: PageRequest): Promise<Page<InboxEntry>>;
   /** Newest page first; items within a page run oldest to newest. */
   listMessages(groupUuid: string, page: PageRequest): Promise<Page<Message>>;
+  /**
+   * Messages stored after `after` (exclusive), oldest first, at most `limit` (1–1000): how an
+   * event stream catches up. Continue from the last one's `createdAt`.
+   */
+  listMessagesSince(groupUuid: string, after: Instant, limit: number): Promise<Message[]>;
   findGroupMembers(groupUuid: string): Promise<GroupMembers | null>;
   findGroupByPair(userA: string, userB: string): Promise<string | null>;
   /**

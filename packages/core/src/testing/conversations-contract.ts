@@ -5,6 +5,7 @@ import { describeGroups } from './conversations-contract/groups.js';
 import { describeInbox } from './conversations-contract/inbox.js';
 import { describeMessages } from './conversations-contract/messages.js';
 import { describeRetries } from './conversations-contract/retries.js';
+import { describeMessagesSince } from './conversations-contract/messages-since.js';
 
 export type { ConversationsBackdoor, ConversationsHarness } from './conversations-contract/context.js';
 
@@ -25,6 +26,7 @@ export function runConversationsContract(
     const ctx = new ContractContext(setup);
     describeGroups(ctx, parallelOpens);
     describeMessages(ctx);
+    describeMessagesSince(ctx);
     describeInbox(ctx);
     describeConcurrency(ctx, parallelSends, parallelOpens);
     describeRetries(ctx, parallelOpens);

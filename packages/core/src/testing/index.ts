@@ -12,3 +12,4 @@ export {
 export { runSendReceiptsContract } from './send-receipts-contract.js';
 export { runTokenVerifierContract, type TokenVerifierHarness } from './token-verifier-contract.js';
 export { runUserDirectoryContract } from './user-directory-contract.js';
+export { type MessageEventsHarness, runMessageEventsContract } from './message-events-contract.js';

@@ -10,6 +10,7 @@ import type { Clock } from '../ports/clock.js';
 import type { Conversations } from '../ports/conversations.js';
 import type { IdGenerator } from '../ports/id-generator.js';
 import type { SendReceipts } from '../ports/send-receipts.js';
+import type { MessageEvents } from '../ports/message-events.js';
 import type { UserDirectory } from '../ports/user-directory.js';
 import { checkIdempotencyKey, identityOfSend } from './keyed-send.js';
 import { resolveCaller } from './resolve-caller.js';
@@ -35,6 +36,8 @@ export interface CreateMessageDeps {
   readonly ids: IdGenerator;
   /** Needed only for sends with an idempotency key. */
   readonly receipts?: SendReceipts | undefined;
+  /** Told about every stored message (live streams); none for a library use without them. */
+  readonly events?: MessageEvents;
 }
 
 export class CreateMessage {
@@ -76,6 +79,12 @@ export class CreateMessage {
     return existing ?? conversations.openGroup([caller.uuid, receiver.uuid], ids.uuid());
   }
 
+  /**
+   * `append` is the one place a message is stored, so announcing right after it resolves
+   * publishes every stored message exactly once per send attempt, whoever calls the use case.
+   * The announcement is not awaited and cannot fail the send: a stored message is never
+   * reported as failed, and a lost announcement is healed by the reader's next resume.
+   */
   private async send(
     input: CreateMessageInput,
     sender: User,
@@ -91,12 +100,14 @@ export class CreateMessage {
     });
     // A repeat appends the recorded message again: the port finds it stored and finishes its
     // inbox rows, so a send cut short after its message row converges here.
-    return this.deps.conversations.append({
+    const stored = await this.deps.conversations.append({
       ...identity,
       sender: toParticipant(sender),
       recipient: toParticipant(recipient),
       text,
     });
+    this.deps.events?.publish(stored, [sender.uuid, recipient.uuid]).catch(() => {});
+    return stored;
   }
 }
 

@@ -30,6 +30,8 @@ describe('OpenAPI', () => {
         'GET /api/messages/{message_group_uuid}',
         'POST /api/messages',
         'GET /api/users/@{handle}/short',
+        'GET /api/events',
+        'POST /api/events/ticket',
         'GET /healthz',
         'GET /readyz',
         'GET /.well-known/jwks.json',
@@ -46,6 +48,16 @@ describe('OpenAPI', () => {
     expect(inbox?.security).toEqual([{ bearerAuth: [] }]);
     expect(Object.keys(inbox?.responses ?? {})).toEqual(expect.arrayContaining(['200', '400', '401', '503']));
     expect(Object.keys(doc.paths['/api/messages']?.post?.responses ?? {})).toContain('422');
+  });
+
+  it('documents the event stream, its ticket and the message event payload', () => {
+    const stream = doc.paths['/api/events']?.get as unknown as {
+      responses: Record<string, { content?: Record<string, { schema: { properties: Record<string, unknown> } }> }>;
+    };
+    const payload = stream.responses['200']?.content?.['text/event-stream']?.schema;
+    expect(Object.keys(payload?.properties ?? {})).toEqual(['event', 'id', 'data']);
+    expect(Object.keys(stream.responses)).toEqual(expect.arrayContaining(['200', '401', '429', '503']));
+    expect(doc.paths['/api/events/ticket']?.post?.security).toEqual([{ bearerAuth: [] }]);
   });
 
   it('serves the docs UI', async () => {

@@ -2,14 +2,15 @@ import { LocalTokenIssuer } from '@cruddur/adapters-aws/cognito';
 import {
   InMemoryConversations,
   InMemorySendReceipts,
+  InMemoryMessageEvents,
   InMemoryUserDirectory,
   SequentialIdGenerator,
   SteppingClock,
 } from '@cruddur/adapters-memory';
-import type { Clock, Conversations, SendReceipts, User, UserDirectory } from '@cruddur/core';
+import type { Clock, Conversations, MessageEvents, SendReceipts, User, UserDirectory } from '@cruddur/core';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { ContainerModule } from 'inversify';
-import { buildApp, type ReadinessCheck } from '../../../src/app.js';
+import { type AppDeps, buildApp, type ReadinessCheck } from '../../../src/app.js';
 import { DEFAULT_EDGE_SETTINGS, type EdgeSettings } from '../../../src/edge/edge-settings.js';
 import { createContainer, resolveAppDeps, runtimeModule, TOKENS } from '../../../src/container.js';
 
@@ -32,6 +33,8 @@ export interface TestAppOptions {
   readonly logTo?: (line: string) => void;
   /** The use cases' clock; a `SteppingClock` (one second per reading) by default. */
   readonly clock?: Clock;
+  /** Limits and timings of the event stream (short heartbeats, small buffers in tests). */
+  readonly eventStream?: AppDeps['eventStream'];
   /** Registers the embedded-mode dev routes; on by default. */
   readonly devRoutes?: boolean;
   /** Edge settings over `TEST_EDGE` (rate limits lifted, so only the limit tests meet them). */
@@ -86,6 +89,7 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
     bind<UserDirectory>(TOKENS.UserDirectory).toConstantValue(seenUsers);
     bind<Conversations>(TOKENS.Conversations).toConstantValue(seenConversations);
     bind<SendReceipts>(TOKENS.SendReceipts).toConstantValue(new InMemorySendReceipts());
+    bind<MessageEvents>(TOKENS.MessageEvents).toConstantValue(new InMemoryMessageEvents());
     bind<readonly ReadinessCheck[]>(TOKENS.ReadinessChecks).toConstantValue(options.readiness ?? []);
   });
   const clock = options.clock ?? new SteppingClock();
@@ -94,6 +98,7 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
   const app = await buildApp(
     {
       ...resolveAppDeps(container),
+      eventStream: options.eventStream,
       devIssuer: options.devRoutes === false ? undefined : { issuer, users },
     },
     {

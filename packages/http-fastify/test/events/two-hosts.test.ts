@@ -1,0 +1,95 @@
+import type { User } from '@cruddur/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type SharedEngines, startSharedEngines } from './support/shared-engines.js';
+import { openEventStream } from '@cruddur/engines';
+
+type Sent = Record<string, unknown> & { uuid: string };
+
+// 50+ sequential sends through two hosts: generous limits so a loaded machine only slows it.
+describe('two hosts sharing one PostgreSQL and one dynalite', { timeout: 120_000 }, () => {
+  let engines: SharedEngines;
+  let hostA: string;
+  let hostB: string;
+  let ada: User;
+  let bo: User;
+  let eve: User;
+  let fin: User;
+
+  beforeAll(async () => {
+    engines = await startSharedEngines();
+    hostA = (await engines.startHost()).url;
+    hostB = (await engines.startHost()).url;
+    ada = await engines.aUser('ada');
+    bo = await engines.aUser('bo');
+    eve = await engines.aUser('eve');
+    fin = await engines.aUser('fin');
+  });
+  afterAll(() => engines?.close());
+
+  const send = async (host: string, from: User, to: User, message: string): Promise<Sent> => {
+    const response = await fetch(`${host}/api/messages`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${engines.tokenFor(from)}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ handle: to.handle, message }),
+    });
+    expect(response.status).toBe(200);
+    return (await response.json()) as Sent;
+  };
+  const streamOf = (host: string, user: User, headers: Record<string, string> = {}) =>
+    openEventStream(`${host}/api/events`, { authorization: `Bearer ${engines.tokenFor(user)}`, ...headers });
+
+  it("delivers a send on host A to the other member's stream on host B", async () => {
+    const onB = await streamOf(hostB, bo);
+    expect(onB.status).toBe(200);
+    const sent = await send(hostA, ada, bo, 'from A to B');
+    await onB.next(1);
+    expect(onB.messages()).toEqual([sent]);
+    onB.close();
+  });
+
+  it('gives a client that reconnects to the other host exactly the 50 messages it missed, in order, then live ones', async () => {
+    const onA = await streamOf(hostA, bo);
+    const before = await send(hostA, ada, bo, 'before the gap');
+    const [seen] = await onA.next(1);
+    expect(JSON.parse(seen?.data ?? '')).toEqual(before);
+    onA.close();
+
+    // Missed while away: from two senders, so from two groups.
+    const missed: Sent[] = [];
+    for (let i = 0; i < 50; i += 1) missed.push(await send(hostA, i % 2 ? fin : ada, bo, `missed ${i}`));
+
+    const onB = await streamOf(hostB, bo, { 'last-event-id': seen?.id ?? '' });
+    await onB.next(50, 60_000);
+    expect(onB.messages<Sent>().map((m) => m.uuid)).toEqual(missed.map((m) => m.uuid));
+    const live = await send(hostA, fin, bo, 'live again');
+    await onB.next(51);
+    await new Promise((r) => setTimeout(r, 200)); // room for a duplicate to show up
+    expect(onB.messages<Sent>().map((m) => m.uuid)).toEqual([...missed, live].map((m) => m.uuid));
+    onB.close();
+  });
+
+  it('accepts a ticket once and then never again (and only on the host that issued it)', async () => {
+    const issued = await fetch(`${hostA}/api/events/ticket`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${engines.tokenFor(eve)}` },
+    });
+    const { ticket } = (await issued.json()) as { ticket: string };
+    const first = await openEventStream(`${hostA}/api/events?ticket=${ticket}`);
+    expect(first.status).toBe(200);
+    first.close();
+    for (const host of [hostA, hostB]) {
+      expect((await openEventStream(`${host}/api/events?ticket=${ticket}`)).status).toBe(401);
+    }
+  });
+
+  it("never carries another pair's message to an outsider's stream", async () => {
+    const outsider = await streamOf(hostB, eve);
+    await send(hostA, ada, bo, 'not for eve');
+    await send(hostB, bo, ada, 'not for eve either');
+    const marker = await send(hostA, fin, eve, 'for eve');
+    await outsider.next(1);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(outsider.messages()).toEqual([marker]);
+    outsider.close();
+  });
+});
