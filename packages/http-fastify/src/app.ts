@@ -17,6 +17,7 @@ import { errorHandler, notFoundHandler } from './error-handler.js';
 import { type MessagingPluginOptions, messagingPlugin } from './messaging-plugin.js';
 import { healthRoutes, type ReadinessCheck } from './routes/health.js';
 import { validatorCompiler } from './schemas/validator-compiler.js';
+import { DEFAULT_WEB_ROOT, webBundle } from './web-bundle.js';
 
 export type { ReadinessCheck } from './routes/health.js';
 
@@ -33,6 +34,8 @@ export interface AppOptions {
   readonly readinessTimeoutMs?: number;
   /** CORS, limits and load shedding; `DEFAULT_EDGE_SETTINGS` (no cross-origin access) when absent. */
   readonly edge?: EdgeSettings;
+  /** The browser client's built bundle, served at `/` when it exists (default: `examples/web/dist`). */
+  readonly webRoot?: string;
 }
 
 /** A message is at most 1024 code points (≤ 4 KiB of UTF-8, ≤ 12 KiB \u-escaped): 16 KiB is ample. */
@@ -89,6 +92,7 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
   });
   await app.register(messagingPlugin, { ...deps, limits });
   if (deps.devIssuer) await app.register(devRoutes, { ...deps.devIssuer, tokenLimit: limits.devTokens });
+  await app.register(webBundle, { root: options.webRoot ?? DEFAULT_WEB_ROOT });
 
   await app.ready();
   return app;
