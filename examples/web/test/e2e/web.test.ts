@@ -204,6 +204,30 @@ describe.runIf(chromiumRunnable())('the browser client, in Chromium, against `np
     await mira.context.close();
   });
 
+  it('renews a token about to expire, and asks to sign in again after a 401', async () => {
+    const mira = await personAt(browser, line.url, 'mira');
+    const renewals: string[] = [];
+    mira.page.on('request', (request) => {
+      if (request.url().endsWith('/dev/token')) renewals.push(request.url());
+    });
+    // Thirty seconds left: the next call renews first instead of failing later.
+    await mira.page.evaluate(() => {
+      const saved = JSON.parse(sessionStorage.getItem('cruddur.session') ?? '{}');
+      sessionStorage.setItem('cruddur.session', JSON.stringify({ ...saved, expiresAt: Date.now() + 30_000 }));
+    });
+    await mira.page.reload();
+    await mira.page.locator('.groups .group').first().waitFor();
+    expect(renewals).toHaveLength(1);
+    // A token the host refuses: the person is sent back to the picker, not shown a broken page.
+    await mira.page.evaluate(() => {
+      const saved = JSON.parse(sessionStorage.getItem('cruddur.session') ?? '{}');
+      sessionStorage.setItem('cruddur.session', JSON.stringify({ ...saved, token: 'not.a.token' }));
+    });
+    await mira.page.reload();
+    await mira.page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await mira.context.close();
+  });
+
   it('takes screenshots of the three pages, desktop and 360 px', async () => {
     for (const [size, viewport] of [
       ['desktop', undefined],
