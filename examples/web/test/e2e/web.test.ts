@@ -7,7 +7,14 @@ import { apiSend, type StartedHost, startHost, tokenFor } from './support/host.j
 import { type CuttableLine, cuttableLine } from './support/proxy.js';
 
 const LIVE_MS = 15_000; // polling every 2.5 s on a loaded 2-core box
-const shots = fileURLToPath(new URL('../../screenshots/', import.meta.url));
+// Every run takes the screenshots; only UPDATE_SCREENSHOTS=1 writes them over the README's copies,
+// so a plain `npm test` leaves the work tree clean.
+const shots = fileURLToPath(
+  new URL(
+    process.env.UPDATE_SCREENSHOTS === '1' ? '../../screenshots/' : '../../.tmp/screenshots/',
+    import.meta.url,
+  ),
+);
 
 async function groupWith(baseUrl: string, token: string, handle: string): Promise<string> {
   const response = await fetch(`${baseUrl}/api/message_groups?limit=50`, {
