@@ -13,7 +13,8 @@ export const testConfig: ViteUserConfig = {
     include: ['test/**/*.test.ts'],
     reporters: ['default', 'json'],
     outputFile: { json: 'test-results.json' },
-    testTimeout: 20_000,
+    // Generous: CI runs every package at once on two cores; no test asserts speed (bench/ does).
+    testTimeout: 60_000,
     hookTimeout: 120_000,
     // The AWS SDK warns about Node 20 once per process; the bin and the bench silence it too.
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
