@@ -116,7 +116,8 @@ describe.runIf(dynamoDbLocalRunnable())('the host in aws mode on the offline sta
     expect(await call('ines', '/api/message_groups')).toEqual({ status: 200, body: [] });
     // Every token above was checked against one download of the issuer's key set.
     expect(idp.fetches()).toBe(1);
-  });
+    // A cold JVM under a loaded machine: the first sends alone have taken several seconds.
+  }, 90_000);
 
   it('refuses tokens this issuer did not sign, dated in the future, or living over 24 h, with 401', async () => {
     const now = Math.floor(Date.now() / 1000);
