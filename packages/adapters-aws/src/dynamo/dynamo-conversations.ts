@@ -8,14 +8,17 @@ import type {
   NewMessage,
   Page,
   PageRequest,
+  Participant,
 } from '@cruddur/core';
+import { BackgroundRetries, type BackgroundRetriesOptions } from './background-retries.js';
 import { GroupDirectory } from './group-directory.js';
+import type { LastMessage } from './group-item.js';
+import { InboxDelivery } from './inbox-delivery.js';
 import { listInboxPage } from './list-inbox.js';
 import { listMessagesPage } from './list-messages.js';
 import { listMessagesSince } from './list-messages-since.js';
 import type { MessagesTable } from './messages-table.js';
 import { storeMessage } from './store-message.js';
-import { syncInbox } from './sync-inbox.js';
 
 export interface DynamoConversationsOptions {
   /** One client for the whole process; see `createDynamoDocumentClient`. */
@@ -23,6 +26,8 @@ export interface DynamoConversationsOptions {
   readonly tableName: string;
   /** Groups whose membership is kept in memory (it never changes). Default 10 000. */
   readonly membershipCacheSize?: number;
+  /** The queue that finishes inbox work a send could not finish itself (bounds, backoff, logging). */
+  readonly backgroundRetries?: BackgroundRetriesOptions;
 }
 
 /**
@@ -33,10 +38,19 @@ export interface DynamoConversationsOptions {
 export class DynamoConversations implements Conversations {
   private readonly table: MessagesTable;
   private readonly groups: GroupDirectory;
+  private readonly background: BackgroundRetries;
+  private readonly inbox: InboxDelivery;
 
-  constructor({ client, tableName, membershipCacheSize = 10_000 }: DynamoConversationsOptions) {
+  constructor({
+    client,
+    tableName,
+    membershipCacheSize = 10_000,
+    backgroundRetries,
+  }: DynamoConversationsOptions) {
     this.table = { client, name: tableName };
     this.groups = new GroupDirectory(this.table, membershipCacheSize);
+    this.background = new BackgroundRetries(backgroundRetries);
+    this.inbox = new InboxDelivery(this.table, this.background);
   }
 
   listInbox(ownerUuid: string, page: PageRequest): Promise<Page<InboxEntry>> {
@@ -63,10 +77,33 @@ export class DynamoConversations implements Conversations {
     return this.groups.open(members, proposedUuid);
   }
 
-  /** Message row first (the truth), then the marker, then both inbox rows. */
+  /**
+   * The steps of the README's "write path of a send": 1 the message row (the truth; if this
+   * fails, the send fails and nothing is stored), 2 the marker, 3–4 both inbox rows, then, in
+   * the background, 5 the replaced rows deleted. Once step 1 is done this never throws.
+   */
   async append(message: NewMessage): Promise<Message> {
     const stored = await storeMessage(this.table, message);
-    await syncInbox(this.table, stored, message.recipient);
+    await this.inbox.deliver(lastMessageOf(stored, message.recipient));
     return stored;
   }
+
+  /** Resolves when no background inbox work is waiting or running (tests, benchmarks). */
+  drain(): Promise<void> {
+    return this.background.drain();
+  }
+
+  /** Stops taking background work and finishes what is queued; call it on shutdown. */
+  close(): Promise<void> {
+    return this.background.close();
+  }
 }
+
+const lastMessageOf = (message: Message, recipient: Participant): LastMessage => ({
+  groupUuid: message.groupUuid,
+  messageUuid: message.uuid,
+  text: message.text,
+  createdAt: message.createdAt,
+  sender: message.sender,
+  recipient,
+});

@@ -120,7 +120,8 @@ export const repair = async (
     // A send that stopped after its message row left the marker behind: claim for it.
     let owner = state.marker;
     if (latest !== null && (owner === null || latest.createdAt > owner.createdAt)) {
-      owner = dryRun || (await claimInbox(table, latest)) ? latest : await readMarker(table, state.groupUuid);
+      owner =
+        dryRun || (await claimInbox(table, latest)) ? latest : await readMarker(table, state.groupUuid);
     }
     // A send that stopped after the marker left rows behind it: finish its inbox step.
     if (owner !== null && !rowsShow(state, owner)) {

@@ -1,9 +1,8 @@
 import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { Message, Participant } from '@cruddur/core';
 import { dynamoCall, isConditionalCheckFailed } from './errors.js';
 import { inboxRowsFor, type LastMessage, participantMap, readLastMessage } from './group-item.js';
 import { putInboxRow } from './inbox-row.js';
-import { groupKey, type ItemKey, MESSAGE_GROUP_INDEX } from './keys.js';
+import { groupKey, type ItemKey, inboxKey, MESSAGE_GROUP_INDEX } from './keys.js';
 import { type MessagesTable, writeBatch } from './messages-table.js';
 import { keyOf } from './rows.js';
 import { staleInboxRows } from './stale-rows.js';
@@ -54,6 +53,13 @@ export const readMarker = async (table: MessagesTable, groupUuid: string): Promi
   return readLastMessage(groupUuid, Item);
 };
 
+/** Steps 3–4: both members' rows for `last`, at once (one round trip); each put is conditional. */
+export const putInboxRows = async (table: MessagesTable, last: LastMessage): Promise<void> => {
+  // Both settle before the caller goes on or fails, so no write is left in flight.
+  const puts = await Promise.allSettled(inboxRowsFor(last).map((row) => putInboxRow(table, row)));
+  for (const put of puts) if (put.status === 'rejected') throw put.reason;
+};
+
 /** Every inbox row of the group, in any owner's partition (the index holds only inbox rows). */
 const groupInboxRows = async (table: MessagesTable, groupUuid: string): Promise<ItemKey[]> => {
   const rows: ItemKey[] = [];
@@ -78,41 +84,26 @@ const groupInboxRows = async (table: MessagesTable, groupUuid: string): Promise<
 };
 
 /**
- * Steps 3–5: put both members' rows, read the group index, delete what they replace. Put
- * first, so a crash in between leaves a duplicate (readers drop it), never a missing row.
- * The index is read *after* our puts: of two sends racing here, at least one sees the
- * other's rows, and the newest row per owner is never deleted, so the race always ends with
- * one row each.
+ * Step 5, the sweep: read the group index, delete every row of each owner but the newest. It
+ * runs after the puts it tidies up for, so of two sends racing, at least one sweep sees the
+ * other's rows, and the newest row per owner is never deleted: the race ends with one row each.
  */
-export const writeInboxRows = async (table: MessagesTable, last: LastMessage): Promise<void> => {
-  // Both rows at once (one round trip); each put is conditional, so no batch. Both settle
-  // before the send goes on or fails, so no write of it is left in flight.
-  const puts = await Promise.allSettled(inboxRowsFor(last).map((row) => putInboxRow(table, row)));
-  for (const put of puts) if (put.status === 'rejected') throw put.reason;
-  const stale = staleInboxRows(await groupInboxRows(table, last.groupUuid));
+export const sweepGroup = async (table: MessagesTable, groupUuid: string): Promise<void> => {
+  const stale = staleInboxRows(await groupInboxRows(table, groupUuid));
   await writeBatch(
     table,
     stale.map((key) => ({ delete: key })),
   );
 };
 
-/**
- * Steps 2–5 of a send. A send that loses the marker still writes the rows of the message
- * that owns it: that finishes the work of a newer send that crashed after claiming.
- */
-export const syncInbox = async (
-  table: MessagesTable,
-  message: Message,
-  recipient: Participant,
-): Promise<void> => {
-  const mine: LastMessage = {
-    groupUuid: message.groupUuid,
-    messageUuid: message.uuid,
-    text: message.text,
-    createdAt: message.createdAt,
-    sender: message.sender,
-    recipient,
-  };
-  const owner = (await claimInbox(table, mine)) ? mine : await readMarker(table, message.groupUuid);
+/** Steps 3–5 for `last`: put first, so a crash in between leaves a duplicate, never a gap. */
+export const writeInboxRows = async (table: MessagesTable, last: LastMessage): Promise<void> => {
+  await putInboxRows(table, last);
+  await sweepGroup(table, last.groupUuid);
+};
+
+/** Converges a group from its marker: what a send that lost the marker, or died, leaves to do. */
+export const convergeGroup = async (table: MessagesTable, groupUuid: string): Promise<void> => {
+  const owner = await readMarker(table, groupUuid);
   if (owner !== null) await writeInboxRows(table, owner);
 };

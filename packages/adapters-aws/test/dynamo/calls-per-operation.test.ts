@@ -1,12 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { aMessage, anInstant, aParticipant } from '@cruddur/core/testing';
+import { countDynamoCalls, type DynamoCallCounter, type DynamoEngine, startDynalite } from '@cruddur/engines';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  countDynamoCalls,
-  type DynamoCallCounter,
-  type DynamoEngine,
-  startDynalite,
-} from '@cruddur/engines';
 import { type DynamoHarness, dynamoHarness } from './harness.js';
 
 /** Round trips per operation (design §11), counted at the client. */
@@ -33,6 +28,7 @@ describe('DynamoDB calls per operation', () => {
     for (let i = 0; i < 10; i++) {
       await harness.conversations.append(aMessage(groupUuid, a, b, { sentAt: anInstant(i) }));
     }
+    await harness.conversations.drain();
     return { a, b, groupUuid };
   };
 
@@ -45,8 +41,10 @@ describe('DynamoDB calls per operation', () => {
   it('sends the first message of a group in 5 calls (nothing to delete)', async () => {
     const [a, b] = [aParticipant(), aParticipant()];
     const groupUuid = await harness.conversations.openGroup([a.uuid, b.uuid], randomUUID());
+    await harness.conversations.drain();
     calls.reset();
     await harness.conversations.append(aMessage(groupUuid, a, b));
+    await harness.conversations.drain();
     expect(calls.byCommand()).toEqual({
       PutItemCommand: 3,
       UpdateItemCommand: 1,
@@ -56,8 +54,10 @@ describe('DynamoDB calls per operation', () => {
 
   it('sends a reply in 6 calls, within the budget of 6', async () => {
     const { a, b, groupUuid } = await conversationWithHistory();
+    await harness.conversations.drain();
     calls.reset();
     await harness.conversations.append(aMessage(groupUuid, b, a, { sentAt: anInstant(100) }));
+    await harness.conversations.drain();
     expect(calls.byCommand()).toEqual({
       PutItemCommand: 3,
       UpdateItemCommand: 1,

@@ -14,21 +14,25 @@ export class InjectedCrash extends Error {
 
 /**
  * Arms a crash: the `step`-th write from now reaches DynamoDB, then the caller gets an error
- * as if the process had died right after it. Writes of the same send already under way in
- * parallel (numbered after `step`) die with it, before reaching DynamoDB.
+ * as if the process had died right after it. From then on the process is dead: every call
+ * through this client fails before reaching DynamoDB (writes of the same send already under
+ * way in parallel included), so nothing it queued can finish. Give the crash its own client
+ * (`DynamoHarness.crashingAdapter`) and carry on with another, as a restarted host would.
  */
 export const crashes = (client: DynamoDBDocumentClient) => {
   let armed: number | null = null;
+  let dead: number | null = null;
   let writes = 0;
   client.middlewareStack.add(
     (next, context) => async (args) => {
+      if (dead !== null) throw new InjectedCrash(dead);
       if (armed === null || !WRITES.has(context.commandName ?? '')) return next(args);
       writes += 1;
       const step = armed;
       if (writes > step) throw new InjectedCrash(step);
       if (writes < step) return next(args);
+      dead = step;
       await next(args);
-      armed = null;
       throw new InjectedCrash(step);
     },
     { step: 'initialize' },

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Message, NewMessage, Participant } from '@cruddur/core';
 import { aMessage, anInstant, aParticipant } from '@cruddur/core/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { crashes, InjectedCrash } from './client-hooks.js';
+import { InjectedCrash } from './client-hooks.js';
 import type { DynamoHarness } from './harness.js';
 import { CRASH_POINTS, crashedReply } from './scenarios.js';
 
@@ -14,14 +14,12 @@ import { CRASH_POINTS, crashedReply } from './scenarios.js';
 export const runCrashPointSuite = (name: string, setup: () => Promise<DynamoHarness>): void => {
   describe(`crash points: ${name}`, () => {
     let harness: DynamoHarness;
-    let crash: ReturnType<typeof crashes>;
 
     beforeAll(async () => {
       harness = await setup();
-      crash = crashes(harness.client);
     });
 
-    const crashedSecondSend = (step: number) => crashedReply(harness, crash, step);
+    const crashedSecondSend = (step: number) => crashedReply(harness, step);
 
     const inboxOf = async (owner: Participant) =>
       (await harness.conversations.listInbox(owner.uuid, { limit: 10, cursor: null })).items;
@@ -98,8 +96,9 @@ export const runCrashPointSuite = (name: string, setup: () => Promise<DynamoHarn
     describe('an open killed between the pair lookup and the membership', () => {
       it('is completed by the next open of the pair', async () => {
         const [a, b] = [aParticipant(), aParticipant()];
-        crash.afterWrite(1);
-        await expect(harness.conversations.openGroup([a.uuid, b.uuid], randomUUID())).rejects.toThrow(
+        const dying = harness.crashingAdapter();
+        dying.crash.afterWrite(1);
+        await expect(dying.conversations.openGroup([a.uuid, b.uuid], randomUUID())).rejects.toThrow(
           InjectedCrash,
         );
         const reopened = await harness.conversations.openGroup([b.uuid, a.uuid], randomUUID());
@@ -111,8 +110,9 @@ export const runCrashPointSuite = (name: string, setup: () => Promise<DynamoHarn
 
       it('is completed by the first message sent to the group it found', async () => {
         const [a, b] = [aParticipant(), aParticipant()];
-        crash.afterWrite(1);
-        await expect(harness.conversations.openGroup([a.uuid, b.uuid], randomUUID())).rejects.toThrow(
+        const dying = harness.crashingAdapter();
+        dying.crash.afterWrite(1);
+        await expect(dying.conversations.openGroup([a.uuid, b.uuid], randomUUID())).rejects.toThrow(
           InjectedCrash,
         );
         const groupUuid = (await harness.conversations.findGroupByPair(a.uuid, b.uuid)) ?? '';

@@ -7,11 +7,14 @@ import {
   ensureMessagesTable,
   inboxPartition,
 } from '../../src/dynamo/index.js';
+import { crashes } from './client-hooks.js';
 
 export interface DynamoHarness extends ConversationsHarness {
   readonly client: DynamoDBDocumentClient;
   readonly tableName: string;
   readonly conversations: DynamoConversations;
+  /** A second adapter on the same table, with its own client, whose process a test can kill. */
+  crashingAdapter(): { conversations: DynamoConversations; crash: ReturnType<typeof crashes> };
 }
 
 /** Every inbox row of the owner as stored, newest first: duplicates and leftovers included. */
@@ -47,12 +50,14 @@ export const dynamoHarness = async (
 ): Promise<DynamoHarness> => {
   // Correctness suites, not latency ones: hundreds of parallel calls on a shared 2-core box can
   // take longer than the production timeouts (errors.test.ts pins those).
-  const client = createDynamoDocumentClient({
-    region: 'local',
-    endpoint,
-    connectionTimeoutMs: 10_000,
-    requestTimeoutMs: 20_000,
-  });
+  const newClient = () =>
+    createDynamoDocumentClient({
+      region: 'local',
+      endpoint,
+      connectionTimeoutMs: 10_000,
+      requestTimeoutMs: 20_000,
+    });
+  const client = newClient();
   const tableName = `messages-${randomUUID()}`;
   await ensureMessagesTable(client, tableName);
   prepare?.(client);
@@ -61,6 +66,16 @@ export const dynamoHarness = async (
     client,
     tableName,
     conversations,
-    backdoor: { storedInboxRows: (ownerUuid) => storedInboxRows(client, tableName, ownerUuid) },
+    crashingAdapter: () => {
+      const own = newClient();
+      return { conversations: new DynamoConversations({ client: own, tableName }), crash: crashes(own) };
+    },
+    // Rows as stored once the adapter's background inbox work is done.
+    backdoor: {
+      storedInboxRows: async (ownerUuid) => {
+        await conversations.drain();
+        return storedInboxRows(client, tableName, ownerUuid);
+      },
+    },
   };
 };

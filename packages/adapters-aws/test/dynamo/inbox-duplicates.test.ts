@@ -1,13 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { aMessage, anInstant, aParticipant } from '@cruddur/core/testing';
+import { countDynamoCalls, type DynamoCallCounter, type DynamoEngine, startDynalite } from '@cruddur/engines';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  countDynamoCalls,
-  type DynamoCallCounter,
-  type DynamoEngine,
-  startDynalite,
-} from '@cruddur/engines';
-import { crashes } from './client-hooks.js';
 import { type DynamoHarness, dynamoHarness } from './harness.js';
 import { crashedReply } from './scenarios.js';
 
@@ -15,14 +9,12 @@ import { crashedReply } from './scenarios.js';
 describe('an inbox holding a leftover row', () => {
   let engine: DynamoEngine;
   let harness: DynamoHarness;
-  let crash: ReturnType<typeof crashes>;
   let calls: DynamoCallCounter;
 
   beforeAll(async () => {
     engine = await startDynalite();
     harness = await dynamoHarness(engine.endpoint, {
       prepare: (client) => {
-        crash = crashes(client);
         calls = countDynamoCalls(client);
       },
     });
@@ -33,7 +25,7 @@ describe('an inbox holding a leftover row', () => {
 
   /** a's inbox, newest first: X@20 (current), X@10 (leftover), then four older groups. */
   const inboxWithLeftover = async () => {
-    const { a, groupUuid } = await crashedReply(harness, crash, 4);
+    const { a, groupUuid } = await crashedReply(harness, 4);
     const older: string[] = [];
     for (let i = 4; i >= 1; i--) {
       const other = aParticipant();

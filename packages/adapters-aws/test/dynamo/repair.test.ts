@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { aMessage, anInstant, aParticipant } from '@cruddur/core/testing';
+import { type DynamoEngine, startDynalite } from '@cruddur/engines';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repair } from '../../src/dynamo/index.js';
-import { crashes } from './client-hooks.js';
-import { type DynamoEngine, startDynalite } from '@cruddur/engines';
 import { type DynamoHarness, dynamoHarness } from './harness.js';
 import { legacyWriter } from './legacy-items.js';
 import { crashedReply } from './scenarios.js';
@@ -19,16 +18,7 @@ describe('repairing the messages table', () => {
     await engine.stop();
   });
 
-  const freshTable = async () => {
-    let crash: ReturnType<typeof crashes> | undefined;
-    const harness = await dynamoHarness(engine.endpoint, {
-      prepare: (client) => {
-        crash = crashes(client);
-      },
-    });
-    if (crash === undefined) throw new Error('crash hooks not installed');
-    return { harness, crash };
-  };
+  const freshTable = async () => ({ harness: await dynamoHarness(engine.endpoint) });
 
   const rowsOf = (harness: DynamoHarness, owner: { uuid: string }) =>
     harness.backdoor.storedInboxRows(owner.uuid);
@@ -54,8 +44,8 @@ describe('repairing the messages table', () => {
     ['one of the inbox rows', 3],
     ['both inbox rows', 4],
   ])('finishes a send killed after %s', async (_, step) => {
-    const { harness, crash } = await freshTable();
-    const { a, b, groupUuid } = await crashedReply(harness, crash, step);
+    const { harness } = await freshTable();
+    const { a, b, groupUuid } = await crashedReply(harness, step);
     await repair(harness.client, harness.tableName);
     for (const owner of [a, b]) {
       expect(await rowsOf(harness, owner)).toEqual([{ groupUuid, lastMessage: 'second' }]);
@@ -63,8 +53,8 @@ describe('repairing the messages table', () => {
   });
 
   it('reports what it did, and finds nothing left to do on a second run', async () => {
-    const { harness, crash } = await freshTable();
-    await crashedReply(harness, crash, 4);
+    const { harness } = await freshTable();
+    await crashedReply(harness, 4);
     expect(await repair(harness.client, harness.tableName)).toMatchObject({
       groupsChecked: 1,
       staleRowsDeleted: 2,
@@ -97,9 +87,9 @@ describe('repairing the messages table', () => {
     ['a send killed before deleting the old rows', 4],
     ['a conversation only the original wrote', null],
   ] as const)('with dryRun, writes nothing and counts what a real run then does: %s', async (_, step) => {
-    const { harness, crash } = await freshTable();
+    const { harness } = await freshTable();
     if (step === null) await legacyConversation(harness);
-    else await crashedReply(harness, crash, step);
+    else await crashedReply(harness, step);
     const before = await everyItem(harness);
     const planned = await repair(harness.client, harness.tableName, { dryRun: true });
     expect(await everyItem(harness)).toEqual(before);
