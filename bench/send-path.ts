@@ -66,13 +66,16 @@ try {
     const groupUuid = await conversations.openGroup([a.uuid, b.uuid], randomUUID());
     calls.reset();
     let errors = 0;
+    const kinds = new Map<string, number>();
     const started = performance.now();
     await Promise.all(
       Array.from({ length: inFlight }, (_, i) =>
         conversations
-          .append(aMessage(groupUuid, i % 2 ? a : b, i % 2 ? b : a, { sentAt: anInstant(3) }))
-          .catch(() => {
+          .append(aMessage(groupUuid, i % 2 ? a : b, i % 2 ? b : a, { sentAt: anInstant(3, i) }))
+          .catch((error: Error) => {
             errors += 1;
+            const kind = String((error.cause as Error | undefined)?.message ?? error.message).slice(0, 60);
+            kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
           }),
       ),
     );
@@ -81,7 +84,8 @@ try {
     const settled = performance.now() - started;
     report.push(
       `${inFlight} sends in flight: all answered in ${ms(answered)} (settled ${ms(settled)}), ` +
-        `${errors} errors, ${(calls.total() / inFlight).toFixed(1)} calls per send`,
+        `${errors} errors${errors ? ` ${JSON.stringify(Object.fromEntries(kinds))}` : ''}, ` +
+        `${(calls.total() / inFlight).toFixed(1)} calls per send`,
     );
   }
 
