@@ -93,6 +93,7 @@ describe('ddb seed', () => {
         });
       }
     }
+    await oneByOne.conversations.drain();
     const [seeded, sent] = [await scanAll(bulk), await scanAll(oneByOne)];
     expect(seeded).toHaveLength(53);
     expect(seeded).toEqual(sent);

@@ -2,7 +2,7 @@ import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamoCall, isConditionalCheckFailed } from './errors.js';
 import { inboxRowsFor, type LastMessage, participantMap, readLastMessage } from './group-item.js';
 import { putInboxRow } from './inbox-row.js';
-import { groupKey, type ItemKey, inboxKey, MESSAGE_GROUP_INDEX } from './keys.js';
+import { groupKey, type ItemKey, MESSAGE_GROUP_INDEX } from './keys.js';
 import { type MessagesTable, writeBatch } from './messages-table.js';
 import { keyOf } from './rows.js';
 import { staleInboxRows } from './stale-rows.js';

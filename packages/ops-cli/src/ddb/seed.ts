@@ -34,7 +34,9 @@ export const seed: Command = {
         ),
       )
       // Also on failure, so the error line does not start in the middle of the bar.
-      .finally(progress.end);
+      .finally(progress.end)
+      // The sends' inbox sweeps run in the background: finish them before the command exits.
+      .finally(() => conversations.close());
     const seeded = outcomes.filter((o) => o.status === 'seeded');
     const json = outcomes.map((o) => ({
       group_uuid: o.groupUuid,
