@@ -65,8 +65,8 @@ export class DynamoConversations implements Conversations {
     return listMessagesSince(this.table, groupUuid, after, limit);
   }
 
-  findGroupMembers(groupUuid: string): Promise<GroupMembers | null> {
-    return this.groups.membersOf(groupUuid);
+  findGroupMembers(groupUuid: string, askedBy?: string): Promise<GroupMembers | null> {
+    return this.groups.membersOf(groupUuid, askedBy);
   }
 
   findGroupByPair(userA: string, userB: string): Promise<string | null> {

@@ -10,6 +10,8 @@ import { readPairGroup, registerPair } from './pair-item.js';
 
 /** Membership and pairs never change once written: cached entries need no expiry, only a size bound. */
 const FOREVER = Number.POSITIVE_INFINITY;
+/** Refusals may turn into answers (a group opened later under that uuid): keep them briefly. */
+const REFUSAL_TTL_MS = 60_000;
 
 /**
  * Groups and their members. Membership never changes once written, so answers are cached
@@ -19,6 +21,7 @@ const FOREVER = Number.POSITIVE_INFINITY;
 export class GroupDirectory {
   private readonly members: LruTtlCache<string, GroupMembers>;
   private readonly pairs: LruTtlCache<string, string>;
+  private readonly refused: LruTtlCache<string, true>;
 
   constructor(
     private readonly table: MessagesTable,
@@ -26,24 +29,42 @@ export class GroupDirectory {
   ) {
     this.members = new LruTtlCache(cacheSize, Date.now);
     this.pairs = new LruTtlCache(cacheSize, Date.now);
+    this.refused = new LruTtlCache(cacheSize, Date.now);
   }
 
-  async membersOf(groupUuid: string): Promise<GroupMembers | null> {
+  /**
+   * A group's members. The cache answers members only: a non-member asking for a real group
+   * gets the same lookup as anyone asking for a group that does not exist (both reads, in
+   * parallel, every time), so response time tells no outsider which groups exist. Repeated
+   * refusals are cached per (group, asker), bounded, for real and unknown groups alike.
+   */
+  async membersOf(groupUuid: string, askedBy?: string): Promise<GroupMembers | null> {
     const cached = this.members.get(groupUuid);
-    if (cached) return cached;
-    const { Item } = await dynamoCall(() =>
-      this.table.client.send(
-        new GetCommand({
-          TableName: this.table.name,
-          Key: groupKey(groupUuid),
-          ProjectionExpression: 'members',
-          ConsistentRead: true,
-        }),
-      ),
-    );
-    const members = readMembers(Item) ?? (await legacyMembers(this.table, groupUuid));
+    if (cached && (askedBy === undefined || cached.includes(askedBy))) return cached;
+    const refusal = `${groupUuid}|${askedBy}`;
+    if (askedBy !== undefined && this.refused.get(refusal)) return cached ?? null;
+    const members = await this.lookUp(groupUuid);
     if (members) this.members.set(groupUuid, members, FOREVER);
+    if (askedBy !== undefined && !members?.includes(askedBy)) this.refused.set(refusal, true, REFUSAL_TTL_MS);
     return members;
+  }
+
+  /** The group item and one of its inbox rows (groups only the original wrote have no item). */
+  private async lookUp(groupUuid: string): Promise<GroupMembers | null> {
+    const [{ Item }, legacy] = await Promise.all([
+      dynamoCall(() =>
+        this.table.client.send(
+          new GetCommand({
+            TableName: this.table.name,
+            Key: groupKey(groupUuid),
+            ProjectionExpression: 'members',
+            ConsistentRead: true,
+          }),
+        ),
+      ),
+      legacyMembers(this.table, groupUuid),
+    ]);
+    return readMembers(Item) ?? legacy;
   }
 
   /**

@@ -81,5 +81,5 @@ describe('a stored message is never reported as failed', () => {
       ]);
     }
     expect(convergedMs).toBeLessThan(10_000);
-  });
+  }, 60_000);
 });

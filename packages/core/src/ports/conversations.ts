@@ -25,7 +25,12 @@ export interface Conversations {
    * event stream catches up. Continue from the last one's `createdAt`.
    */
   listMessagesSince(groupUuid: string, after: Instant, limit: number): Promise<Message[]>;
-  findGroupMembers(groupUuid: string): Promise<GroupMembers | null>;
+  /**
+   * `askedBy`: the user the answer is for. An adapter that caches membership answers a
+   * non-member with the same work as an unknown group, so timing tells no outsider which
+   * groups exist.
+   */
+  findGroupMembers(groupUuid: string, askedBy?: string): Promise<GroupMembers | null>;
   findGroupByPair(userA: string, userB: string): Promise<string | null>;
   /**
    * The pair's group, created under `proposedUuid` if the pair has none. Two concurrent

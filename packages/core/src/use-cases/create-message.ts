@@ -58,7 +58,7 @@ export class CreateMessage {
       }
       case 'update': {
         if (problems.length > 0) throw toValidationError(problems);
-        const members = await this.deps.conversations.findGroupMembers(input.groupUuid);
+        const members = await this.deps.conversations.findGroupMembers(input.groupUuid, caller.uuid);
         if (!members || !isMember(members, caller.uuid)) {
           throw new MessageGroupNotFoundError(input.groupUuid);
         }

@@ -18,7 +18,7 @@ export class ListMessages {
   async execute(input: ListMessagesInput): Promise<Page<Message>> {
     const page = toPageRequest(input);
     const caller = await resolveCaller(this.deps.users, input.callerSub);
-    const members = await this.deps.conversations.findGroupMembers(input.groupUuid);
+    const members = await this.deps.conversations.findGroupMembers(input.groupUuid, caller.uuid);
     if (!members || !isMember(members, caller.uuid)) {
       throw new MessageGroupNotFoundError(input.groupUuid);
     }
