@@ -8,6 +8,10 @@ declare module 'autocannon' {
     connections?: number;
     /** Seconds. */
     duration?: number;
+    /** Requests per second over all connections (the soak paces with it). */
+    overallRate?: number;
+    /** Cycled through by every connection, each overriding the defaults above. */
+    requests?: { method?: 'GET' | 'POST'; path?: string; body?: string; headers?: Record<string, string> }[];
   }
   interface Result {
     /** Requests per second, sampled each second; `total` is every request answered. */
@@ -17,9 +21,12 @@ declare module 'autocannon' {
     errors: number;
     timeouts: number;
     non2xx: number;
+    /** Milliseconds. */
+    latency: { p50: number; p99: number; max: number };
   }
   interface Instance extends Promise<Result> {
     stop(): void;
   }
+  export type { Result };
   export default function autocannon(options: Options): Instance;
 }
