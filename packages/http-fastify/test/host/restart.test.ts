@@ -2,14 +2,17 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { temporaryDataDir } from './support/data-dir.js';
-import { type HostProcess, refusedStart, startHostProcess } from './support/start-process.js';
+import { type HostProcess, killLeftoverHosts, refusedStart, startHostProcess } from './support/start-process.js';
 
 // The host as `npm start` runs it: a child process of the start entry, on a data directory.
 let dataDir: Awaited<ReturnType<typeof temporaryDataDir>>;
 beforeAll(async () => {
   dataDir = await temporaryDataDir();
 });
-afterAll(() => dataDir?.remove());
+afterAll(async () => {
+  killLeftoverHosts();
+  await dataDir?.remove();
+});
 
 const tokenFor = async (host: HostProcess, handle: string) => {
   const response = await fetch(`${host.url}/dev/token`, {

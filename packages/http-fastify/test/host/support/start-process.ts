@@ -16,6 +16,14 @@ export interface HostProcess {
   output(): string;
 }
 
+const running = new Set<ChildProcess>();
+
+/** SIGKILLs every host a failed or timed-out test left running (for `afterAll`). */
+export function killLeftoverHosts(): void {
+  for (const child of running) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  running.clear();
+}
+
 const exitOf = (child: ChildProcess) =>
   new Promise<number | null>((resolve) => {
     if (child.exitCode !== null) resolve(child.exitCode);
@@ -29,6 +37,7 @@ function spawnStart(env: Record<string, string>, args: string[], crashable = fal
     env: { ...process.env, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'warn', ...env },
     stdio: [crashable ? 'pipe' : 'ignore', 'pipe', 'pipe'],
   });
+  running.add(child);
   const chunks: string[] = [];
   child.stdout?.on('data', (chunk) => chunks.push(String(chunk)));
   child.stderr?.on('data', (chunk) => chunks.push(String(chunk)));
