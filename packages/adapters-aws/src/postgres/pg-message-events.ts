@@ -3,6 +3,7 @@ import {
   epochMicrosOf,
   type GroupMembers,
   instantFromEpochMicros,
+  ListenersByUser,
   type Message,
   type MessageEvents,
   type MessageListener,
@@ -34,7 +35,7 @@ export interface PgMessageEventsOptions {
  * failed), the affected listeners are told `lost()` so their clients resume from the table.
  */
 export class PgMessageEvents implements MessageEvents {
-  readonly #listeners = new Map<string, Set<MessageListener>>();
+  readonly #listeners = new ListenersByUser<MessageListener>();
   readonly #channel: string;
   #client: pg.Client | null = null;
   #closed = false;
@@ -67,18 +68,7 @@ export class PgMessageEvents implements MessageEvents {
   }
 
   subscribe(userUuid: string, listener: MessageListener): MessageSubscription {
-    let listeners = this.#listeners.get(userUuid);
-    if (!listeners) {
-      listeners = new Set();
-      this.#listeners.set(userUuid, listeners);
-    }
-    listeners.add(listener);
-    return {
-      close: () => {
-        listeners.delete(listener);
-        if (listeners.size === 0 && this.#listeners.get(userUuid) === listeners) this.#listeners.delete(userUuid);
-      },
-    };
+    return this.#listeners.add(userUuid, listener);
   }
 
   async close(): Promise<void> {
@@ -104,7 +94,7 @@ export class PgMessageEvents implements MessageEvents {
 
   #onNotification(notification: MessageNotification | null): void {
     if (notification === null) return;
-    const listeners = notification.members.flatMap((member) => [...(this.#listeners.get(member) ?? [])]);
+    const listeners = this.#listeners.of(notification.members);
     if (listeners.length === 0) return;
     // Reads start at once; deliveries wait their turn.
     const read = this.#read(notification);
@@ -147,7 +137,7 @@ export class PgMessageEvents implements MessageEvents {
   }
 
   #tellAllLost(): void {
-    for (const listeners of this.#listeners.values()) for (const listener of listeners) notify(listener, null);
+    for (const listener of this.#listeners.all()) notify(listener, null);
   }
 }
 
