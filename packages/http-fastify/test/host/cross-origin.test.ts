@@ -4,7 +4,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_EDGE_SETTINGS } from '../../src/edge/edge-settings.js';
 import { createHost, type RunningHost } from '../../src/host.js';
-import { chromiumRunnable, launchChromium } from './support/chromium.js';
+import { chromiumRunnable, launchChromium } from '@cruddur/engines/chromium';
 
 /** A page server on its own port, i.e. its own origin, like a frontend deployed apart from the API. */
 async function servePage(): Promise<{ server: Server; origin: string }> {

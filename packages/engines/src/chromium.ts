@@ -8,12 +8,15 @@ const MISSING_CHROMIUM_WARNING = [
   '',
   '!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!',
   `!!  WARNING: ${CHROMIUM_PATH} not found — browser tests are NOT running.  !!`,
-  '!!  Install it (apt-get install -y chromium) to prove CORS in a browser.  !!',
+  '!!  Install it with `apt-get install -y chromium`.                        !!',
   '!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!',
   '',
 ].join('\n');
 
-/** Like the Java gate: skipped with a loud warning on a developer machine, required when CI=true. */
+/**
+ * The one Chromium gate of every browser suite (CORS from another origin, the web client). Like
+ * the Java gate: skipped with a loud warning on a developer machine, required when CI=true.
+ */
 export const chromiumRunnable = (): boolean => {
   if (existsSync(CHROMIUM_PATH)) return true;
   if (process.env.CI === 'true') throw new Error(`CI=true requires Chromium at ${CHROMIUM_PATH}`);
