@@ -2,7 +2,7 @@
  * Library use without any server: wire the in-memory adapters into the use cases and walk
  * one conversation through them. Run it: `npm start -w @cruddur/example-in-memory`.
  */
-import { InMemoryConversations, InMemoryUserDirectory } from '@cruddur/adapters-memory';
+import { InMemoryConversations, InMemoryReadMarkers, InMemoryUserDirectory } from '@cruddur/adapters-memory';
 import {
   CreateMessage,
   ListMessageGroups,
@@ -15,7 +15,8 @@ import {
 export async function walkThroughConversation(log: (line: string) => void = console.log): Promise<string[]> {
   const users = new InMemoryUserDirectory();
   const conversations = new InMemoryConversations();
-  const deps = { users, conversations, clock: new SystemClock(), ids: new RandomIdGenerator() };
+  const readMarkers = new InMemoryReadMarkers(conversations);
+  const deps = { users, conversations, readMarkers, clock: new SystemClock(), ids: new RandomIdGenerator() };
   const createMessage = new CreateMessage(deps);
   const listMessages = new ListMessages(deps);
   const listMessageGroups = new ListMessageGroups(deps);

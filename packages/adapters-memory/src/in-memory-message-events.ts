@@ -5,6 +5,7 @@ import {
   type MessageEvents,
   type MessageListener,
   type MessageSubscription,
+  type ReadMarkerMoved,
 } from '@cruddur/core';
 
 /**
@@ -15,11 +16,19 @@ export class InMemoryMessageEvents implements MessageEvents {
   readonly #listeners = new ListenersByUser<MessageListener>();
 
   async publish(message: Message, members: GroupMembers): Promise<void> {
+    this.#tell(members, (listener) => listener.message(message));
+  }
+
+  async publishRead(read: ReadMarkerMoved, members: GroupMembers): Promise<void> {
+    this.#tell(members, (listener) => listener.read?.(read));
+  }
+
+  #tell(members: GroupMembers, deliver: (listener: MessageListener) => void): void {
     for (const listener of this.#listeners.of(members)) {
       try {
-        listener.message(message);
+        deliver(listener);
       } catch {
-        // One broken subscriber must not keep the message from the others.
+        // One broken subscriber must not keep the event from the others.
       }
     }
   }

@@ -6,6 +6,7 @@ export {
 export { InMemorySendReceipts } from './in-memory-send-receipts.js';
 export { InMemoryIdentityProviderDirectory } from './in-memory-identity-provider-directory.js';
 export { InMemoryMessageEvents } from './in-memory-message-events.js';
+export { InMemoryReadMarkers } from './in-memory-read-markers.js';
 export {
   InMemoryTokenVerifier,
   type InMemoryTokenVerifierOptions,

@@ -9,6 +9,7 @@ export {
   IdempotencyKeyReusedError,
   InvalidCursorError,
   InvalidPageLimitError,
+  InvalidReadMarkerError,
   MessageGroupNotFoundError,
   UnauthenticatedError,
   type UnauthenticatedReason,
@@ -29,7 +30,14 @@ export {
   isIdempotencyKey,
   MAX_IDEMPOTENCY_KEY_LENGTH,
 } from './domain/idempotency-key.js';
-export { type GroupMembers, type InboxEntry, isMember, type Message } from './domain/message.js';
+export {
+  type GroupMembers,
+  type InboxEntry,
+  type InboxEntryWithReadState,
+  isMember,
+  type Message,
+  type ReadMarkerMoved,
+} from './domain/message.js';
 export { checkMessageText, MAX_MESSAGE_CODE_POINTS, type MessageTextProblem } from './domain/message-text.js';
 export { DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT, type Page, type PageRequest } from './domain/page.js';
 export { type NewUser, type Participant, toParticipant, type User } from './domain/user.js';
@@ -38,6 +46,7 @@ export type { Conversations, NewMessage } from './ports/conversations.js';
 export type { IdGenerator } from './ports/id-generator.js';
 export type { MessageEvents, MessageListener, MessageSubscription } from './ports/message-events.js';
 export type { IdentityProviderDirectory, IdentityProviderUser } from './ports/identity-provider-directory.js';
+export type { MarkerMove, ReadMarkers } from './ports/read-markers.js';
 export type { ReceiptClaim, SendReceipt, SendReceipts } from './ports/send-receipts.js';
 export type { TokenVerifier, VerifiedIdentity } from './ports/token-verifier.js';
 export type { UserDirectory } from './ports/user-directory.js';
@@ -47,6 +56,7 @@ export { SystemClock } from './runtime/system-clock.js';
 export { CreateMessage, type CreateMessageDeps, type CreateMessageInput } from './use-cases/create-message.js';
 export { type FollowedMessages, FollowMessages, type FollowMessagesInput } from './use-cases/follow-messages.js';
 export { ListMessageGroups, type ListMessageGroupsInput } from './use-cases/list-message-groups.js';
+export { MarkRead, type MarkReadInput, type ReadState } from './use-cases/mark-read.js';
 export { ListMessages, type ListMessagesInput } from './use-cases/list-messages.js';
 export type { PageInput } from './use-cases/page-input.js';
 export {

@@ -22,6 +22,8 @@ describe('CreateMessage, create mode (by handle)', () => {
         otherUser: { uuid: ann.uuid, handle: 'ann', displayName: 'Ann' },
         lastMessage: 'hello Bo',
         lastMessageAt: tick(0),
+        lastReadAt: null,
+        unreadCount: 1,
       },
     ]);
     expect((await world.listMessageGroups.execute({ callerSub: 'sub-ann' })).items[0]?.otherUser).toEqual({

@@ -3,12 +3,15 @@ import {
   type Instant,
   ListMessageGroups,
   ListMessages,
+  MarkRead,
   type Message,
   type User,
   UsersShort,
 } from '@cruddur/core';
 import {
   InMemoryConversations,
+  InMemoryMessageEvents,
+  InMemoryReadMarkers,
   InMemoryUserDirectory,
   SequentialIdGenerator,
   SteppingClock,
@@ -28,6 +31,8 @@ export const aWorld = () => {
   const deps = {
     users,
     conversations,
+    readMarkers: new InMemoryReadMarkers(conversations),
+    events: new InMemoryMessageEvents(),
     clock: new SteppingClock('2026-01-01T00:00:00Z'),
     ids: new SequentialIdGenerator({ prefix: 'b0000000' }),
   };
@@ -49,6 +54,8 @@ export const aWorld = () => {
     createMessage,
     listMessageGroups: new ListMessageGroups(deps),
     listMessages: new ListMessages(deps),
+    markRead: new MarkRead(deps),
+    events: deps.events,
     usersShort: new UsersShort(deps),
     aUser,
     start,

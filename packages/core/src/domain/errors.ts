@@ -23,6 +23,7 @@ export type DomainErrorCode =
   | ValidationCode
   | 'invalid_page_limit'
   | 'invalid_cursor'
+  | 'invalid_read_marker'
   | 'message_group_not_found'
   | 'user_not_found'
   | 'caller_not_registered'
@@ -63,6 +64,13 @@ export class InvalidCursorError extends DomainError {
   readonly code = 'invalid_cursor';
   constructor(options?: ErrorOptions) {
     super('The cursor is not one this service issued for this list.', options);
+  }
+}
+
+export class InvalidReadMarkerError extends DomainError {
+  readonly code = 'invalid_read_marker';
+  constructor() {
+    super('up_to must be an ISO-8601 time, as in a message\'s created_at.');
   }
 }
 

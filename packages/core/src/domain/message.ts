@@ -18,6 +18,21 @@ export interface InboxEntry {
   readonly lastMessageAt: Instant;
 }
 
+/** An inbox entry with the owner's read state. */
+export interface InboxEntryWithReadState extends InboxEntry {
+  /** The owner's read marker; null until they first read or send in the group. */
+  readonly lastReadAt: Instant | null;
+  /** Messages from the other member after the marker. */
+  readonly unreadCount: number;
+}
+
+/** A member moved their read marker: told to both members' streams. */
+export interface ReadMarkerMoved {
+  readonly groupUuid: string;
+  readonly reader: { readonly uuid: string; readonly handle: string };
+  readonly lastReadAt: Instant;
+}
+
 /** The two members of a group, by user uuid. Membership never changes. */
 export type GroupMembers = readonly [string, string];
 

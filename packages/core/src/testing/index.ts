@@ -13,3 +13,8 @@ export { runSendReceiptsContract } from './send-receipts-contract.js';
 export { runTokenVerifierContract, type TokenVerifierHarness } from './token-verifier-contract.js';
 export { runUserDirectoryContract } from './user-directory-contract.js';
 export { type MessageEventsHarness, runMessageEventsContract } from './message-events-contract.js';
+export {
+  type ReadMarkersContractOptions,
+  type ReadMarkersHarness,
+  runReadMarkersContract,
+} from './read-markers-contract.js';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Message } from '../domain/message.js';
+import type { Message, ReadMarkerMoved } from '../domain/message.js';
 import type { Participant } from '../domain/user.js';
 import type { Conversations } from '../ports/conversations.js';
 import type { MessageEvents } from '../ports/message-events.js';
@@ -80,6 +80,42 @@ export function runMessageEventsContract(name: string, setup: () => Promise<Mess
       const sent = await send(bo, ada, '🦊'.repeat(1024));
       expect(await inbox.next(1)).toEqual([sent]);
       inbox.close();
+    });
+
+    it('delivers a moved read marker to both members on every host, and to no one else', async () => {
+      const [ada, bo, eve] = [aParticipant(), aParticipant(), aParticipant()];
+      const heard: Array<[string, ReadMarkerMoved]> = [];
+      const subscriptions = [
+        [harness.events, ada],
+        [harness.peer, bo],
+        [harness.peer, eve],
+      ].map(([events, user]) =>
+        (events as MessageEvents).subscribe((user as Participant).uuid, {
+          message: () => {},
+          read: (read) => void heard.push([(user as Participant).handle, read]),
+          lost: () => {},
+        }),
+      );
+      const read: ReadMarkerMoved = {
+        groupUuid: randomUUID(),
+        reader: { uuid: bo.uuid, handle: bo.handle },
+        lastReadAt: '2026-01-01T00:00:01.000001+00:00',
+      };
+      await harness.events.publishRead(read, [ada.uuid, bo.uuid]);
+      // A message to eve afterwards: once it is here, a stray read event had its chance.
+      const marker = listen(harness.peer, eve);
+      await send(ada, eve);
+      await marker.next(1);
+      const deadline = Date.now() + 5_000;
+      while (heard.length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+      expect(heard.sort(([x], [y]) => (x < y ? -1 : 1))).toEqual(
+        [
+          [ada.handle, read],
+          [bo.handle, read],
+        ].sort(([x], [y]) => ((x as string) < (y as string) ? -1 : 1)),
+      );
+      for (const subscription of subscriptions) subscription.close();
+      marker.close();
     });
 
     it('keeps delivering to others when one listener throws', async () => {
