@@ -1,5 +1,6 @@
 export { createDynamoDocumentClient, type DynamoClientOptions } from './client.js';
 export { DynamoConversations, type DynamoConversationsOptions } from './dynamo-conversations.js';
+export { DynamoReadMarkers, type DynamoReadMarkersOptions } from './dynamo-read-markers.js';
 export { DynamoSendReceipts, type DynamoSendReceiptsOptions } from './dynamo-send-receipts.js';
 export { dynamoCall, isConditionalCheckFailed, translateDynamoError } from './errors.js';
 export {
@@ -25,3 +26,4 @@ export {
   type TableDefinitionOptions,
 } from './table.js';
 export { RECEIPT_TTL_ATTRIBUTE, receiptKey } from './send-receipt-item.js';
+export { readMarkerKey } from './read-marker-item.js';

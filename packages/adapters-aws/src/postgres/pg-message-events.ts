@@ -8,9 +8,16 @@ import {
   type MessageEvents,
   type MessageListener,
   type MessageSubscription,
+  type ReadMarkerMoved,
 } from '@cruddur/core';
 import pg from 'pg';
-import { decodeNotification, encodeNotification, type MessageNotification } from './message-notification.js';
+import {
+  decodeNotification,
+  encodeNotification,
+  encodeReadNotification,
+  type MessageNotification,
+  type ReadNotification,
+} from './message-notification.js';
 import type { PgQueryable } from './pg-pool.js';
 
 export interface PgMessageEventsOptions {
@@ -67,6 +74,10 @@ export class PgMessageEvents implements MessageEvents {
     await this.options.pool.query('SELECT pg_notify($1, $2)', [this.#channel, encodeNotification(message, members)]);
   }
 
+  async publishRead(read: ReadMarkerMoved, members: GroupMembers): Promise<void> {
+    await this.options.pool.query('SELECT pg_notify($1, $2)', [this.#channel, encodeReadNotification(read, members)]);
+  }
+
   subscribe(userUuid: string, listener: MessageListener): MessageSubscription {
     return this.#listeners.add(userUuid, listener);
   }
@@ -92,15 +103,25 @@ export class PgMessageEvents implements MessageEvents {
     this.#client = client;
   }
 
-  #onNotification(notification: MessageNotification | null): void {
+  #onNotification(notification: MessageNotification | ReadNotification | null): void {
     if (notification === null) return;
     const listeners = this.#listeners.of(notification.members);
     if (listeners.length === 0) return;
+    if ('read' in notification) {
+      // Carried whole: nothing to read back, but it waits behind earlier messages' deliveries.
+      const { read } = notification;
+      this.#delivery = this.#delivery.then(() => {
+        for (const listener of listeners) guarded(() => listener.read?.(read));
+      });
+      return;
+    }
     // Reads start at once; deliveries wait their turn.
     const read = this.#read(notification);
     this.#delivery = this.#delivery.then(async () => {
       const message = await read;
-      for (const listener of listeners) notify(listener, message);
+      for (const listener of listeners) {
+        guarded(() => (message === null ? listener.lost() : listener.message(message)));
+      }
     });
   }
 
@@ -137,15 +158,14 @@ export class PgMessageEvents implements MessageEvents {
   }
 
   #tellAllLost(): void {
-    for (const listener of this.#listeners.all()) notify(listener, null);
+    for (const listener of this.#listeners.all()) guarded(() => listener.lost());
   }
 }
 
-/** `null` means "you may have missed something". A throwing listener must not stop the others. */
-function notify(listener: MessageListener, message: Message | null): void {
+/** A throwing listener must not stop the others. */
+function guarded(deliver: () => void): void {
   try {
-    if (message === null) listener.lost();
-    else listener.message(message);
+    deliver();
   } catch {
     // the listener's own problem
   }

@@ -19,6 +19,7 @@ const aLiveWorld = (clock: Clock = new SteppingClock('2026-01-01T00:00:00Z')) =>
   let down = false;
   const events: MessageEvents = {
     publish: (message, members) => (down ? Promise.reject(new Error('fan-out down')) : inner.publish(message, members)),
+    publishRead: (read, members) => (down ? Promise.reject(new Error('fan-out down')) : inner.publishRead(read, members)),
     subscribe: (user, listener) => inner.subscribe(user, listener),
   };
   const deps = { users, conversations, events, clock, ids: new RandomIdGenerator() };
