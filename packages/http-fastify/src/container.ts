@@ -3,12 +3,14 @@ import {
   checkDynamo,
   type createDynamoDocumentClient,
   DynamoConversations,
+  DynamoReadMarkers,
   DynamoSendReceipts,
 } from '@cruddur/adapters-aws/dynamo';
 import { CachingUserDirectory, checkPostgres, type PgPool, PgUserDirectory } from '@cruddur/adapters-aws/postgres';
 import {
   InMemoryConversations,
   InMemoryMessageEvents,
+  InMemoryReadMarkers,
   InMemorySendReceipts,
   InMemoryUserDirectory,
 } from '@cruddur/adapters-memory';
@@ -20,8 +22,10 @@ import {
   type IdGenerator,
   ListMessageGroups,
   ListMessages,
+  MarkRead,
   type MessageEvents,
   RandomIdGenerator,
+  type ReadMarkers,
   type SendReceipts,
   SystemClock,
   type TokenVerifier,
@@ -37,6 +41,7 @@ export const TOKENS = {
   Conversations: Symbol.for('cruddur.Conversations'),
   SendReceipts: Symbol.for('cruddur.SendReceipts'),
   MessageEvents: Symbol.for('cruddur.MessageEvents'),
+  ReadMarkers: Symbol.for('cruddur.ReadMarkers'),
   TokenVerifier: Symbol.for('cruddur.TokenVerifier'),
   Clock: Symbol.for('cruddur.Clock'),
   IdGenerator: Symbol.for('cruddur.IdGenerator'),
@@ -46,6 +51,7 @@ export const TOKENS = {
   CreateMessage: Symbol.for('cruddur.CreateMessage'),
   UsersShort: Symbol.for('cruddur.UsersShort'),
   FollowMessages: Symbol.for('cruddur.FollowMessages'),
+  MarkRead: Symbol.for('cruddur.MarkRead'),
 } as const;
 
 /** Storage ports on the in-memory adapters: no engines at all. */
@@ -55,6 +61,7 @@ export const memoryModule = (): ContainerModule =>
     bind<Conversations>(TOKENS.Conversations).toResolvedValue(() => new InMemoryConversations()).inSingletonScope();
     bind<SendReceipts>(TOKENS.SendReceipts).toResolvedValue(() => new InMemorySendReceipts()).inSingletonScope();
     bind<MessageEvents>(TOKENS.MessageEvents).toResolvedValue(() => new InMemoryMessageEvents()).inSingletonScope();
+    bind<ReadMarkers>(TOKENS.ReadMarkers).toResolvedValue((c: Conversations) => new InMemoryReadMarkers(c), [TOKENS.Conversations]).inSingletonScope();
     bind<readonly ReadinessCheck[]>(TOKENS.ReadinessChecks).toConstantValue([]);
   });
 
@@ -87,6 +94,7 @@ export const awsModule = ({ documentClient, tableName, pool, messageEvents }: Aw
     bind<MessageEvents>(TOKENS.MessageEvents)
       .toResolvedValue(() => messageEvents ?? new InMemoryMessageEvents())
       .inSingletonScope();
+    bind<ReadMarkers>(TOKENS.ReadMarkers).toResolvedValue(() => new DynamoReadMarkers({ client: documentClient, tableName })).inSingletonScope();
     bind<readonly ReadinessCheck[]>(TOKENS.ReadinessChecks).toConstantValue([
       { name: 'dynamodb', check: () => checkDynamo(documentClient, tableName) },
       { name: 'postgres', check: () => checkPostgres(pool) },
@@ -107,9 +115,20 @@ export const runtimeModule = (
 
 /** Use cases, built from whatever ports the other modules bound. */
 export const useCaseModule = new ContainerModule(({ bind }) => {
-  const { UserDirectory: U, Conversations: C, MessageEvents: E } = TOKENS;
+  const { UserDirectory: U, Conversations: C, MessageEvents: E, ReadMarkers: R } = TOKENS;
   bind(TOKENS.ListMessageGroups)
-    .toResolvedValue((users: UserDirectory, conversations: Conversations) => new ListMessageGroups({ users, conversations }), [U, C])
+    .toResolvedValue(
+      (users: UserDirectory, conversations: Conversations, readMarkers: ReadMarkers) =>
+        new ListMessageGroups({ users, conversations, readMarkers }),
+      [U, C, R],
+    )
+    .inSingletonScope();
+  bind(TOKENS.MarkRead)
+    .toResolvedValue(
+      (users: UserDirectory, conversations: Conversations, readMarkers: ReadMarkers, events: MessageEvents) =>
+        new MarkRead({ users, conversations, readMarkers, events }),
+      [U, C, R, E],
+    )
     .inSingletonScope();
   bind(TOKENS.ListMessages)
     .toResolvedValue((users: UserDirectory, conversations: Conversations) => new ListMessages({ users, conversations }), [U, C])
@@ -123,8 +142,9 @@ export const useCaseModule = new ContainerModule(({ bind }) => {
         ids: IdGenerator,
         receipts: SendReceipts,
         events: MessageEvents,
-      ) => new CreateMessage({ users, conversations, clock, ids, receipts, events }),
-      [U, C, TOKENS.Clock, TOKENS.IdGenerator, TOKENS.SendReceipts, E],
+        readMarkers: ReadMarkers,
+      ) => new CreateMessage({ users, conversations, clock, ids, receipts, events, readMarkers }),
+      [U, C, TOKENS.Clock, TOKENS.IdGenerator, TOKENS.SendReceipts, E, R],
     )
     .inSingletonScope();
   bind(TOKENS.FollowMessages)
@@ -152,6 +172,7 @@ export const resolveAppDeps = (container: Container): Omit<AppDeps, 'devIssuer'>
   createMessage: container.get<CreateMessage>(TOKENS.CreateMessage),
   usersShort: container.get<UsersShort>(TOKENS.UsersShort),
   followMessages: container.get<FollowMessages>(TOKENS.FollowMessages),
+  markRead: container.get<MarkRead>(TOKENS.MarkRead),
   tokenVerifier: container.get<TokenVerifier>(TOKENS.TokenVerifier),
   readiness: container.get<readonly ReadinessCheck[]>(TOKENS.ReadinessChecks),
 });

@@ -17,6 +17,7 @@ export const DOMAIN_ERROR_STATUS = {
   cannot_message_self: 422,
   invalid_page_limit: 400,
   invalid_cursor: 400,
+  invalid_read_marker: 400,
   message_group_not_found: 404,
   user_not_found: 404,
   caller_not_registered: 403,

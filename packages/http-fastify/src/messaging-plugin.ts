@@ -3,6 +3,7 @@ import type {
   FollowMessages,
   ListMessageGroups,
   ListMessages,
+  MarkRead,
   TokenVerifier,
   UsersShort,
 } from '@cruddur/core';
@@ -17,6 +18,7 @@ import { userRoutes } from './routes/users.js';
 
 export interface MessagingPluginOptions {
   readonly listMessageGroups: ListMessageGroups;
+  readonly markRead: MarkRead;
   readonly listMessages: ListMessages;
   readonly createMessage: CreateMessage;
   readonly usersShort: UsersShort;
@@ -36,7 +38,7 @@ export interface MessagingPluginOptions {
 export const messagingPlugin: FastifyPluginAsyncTypebox<MessagingPluginOptions> = async (app, deps) => {
   app.decorateRequest('identity', null);
   const auth = authHooks(deps.tokenVerifier, deps.limits?.authFailures);
-  await app.register(messageGroupRoutes, { listMessageGroups: deps.listMessageGroups, auth });
+  await app.register(messageGroupRoutes, { listMessageGroups: deps.listMessageGroups, markRead: deps.markRead, auth });
   await app.register(messageRoutes, {
     listMessages: deps.listMessages,
     createMessage: deps.createMessage,

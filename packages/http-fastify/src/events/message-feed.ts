@@ -1,5 +1,5 @@
-import type { Message, MessageListener } from '@cruddur/core';
-import { createdMessageJson } from '../routes/presenters.js';
+import type { Message, MessageListener, ReadMarkerMoved } from '@cruddur/core';
+import { createdMessageJson, readEventJson } from '../routes/presenters.js';
 import { eventIdOf } from './event-id.js';
 import type { SseStream } from './sse-stream.js';
 
@@ -25,6 +25,11 @@ export class MessageFeed implements MessageListener {
   message(message: Message): void {
     if (this.#buffered) this.#buffered.push(message);
     else this.#send(message);
+  }
+
+  /** Read markers are not replayed on resume (the inbox has them): sent as they come, no id. */
+  read(read: ReadMarkerMoved): void {
+    this.stream.send('read', readEventJson(read));
   }
 
   /** The fan-out may have dropped messages: end the stream so the client resumes from the table. */

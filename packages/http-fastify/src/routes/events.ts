@@ -9,7 +9,7 @@ import { type StreamLimits, StreamSlots } from '../events/stream-slots.js';
 import { ticketOrBearer } from '../events/ticket-auth.js';
 import { TicketStore } from '../events/tickets.js';
 import { errorResponses } from '../schemas/common.js';
-import { EVENT_STREAM_DESCRIPTION, EventsQuery, MessageEventJson, TicketJson } from '../schemas/events.js';
+import { EVENT_STREAM_DESCRIPTION, EventsQuery, StreamEventJson, TicketJson } from '../schemas/events.js';
 
 export interface EventStreamOptions {
   readonly limits: StreamLimits;
@@ -72,7 +72,7 @@ export const eventRoutes: FastifyPluginAsyncTypebox<EventRoutesOptions> = async 
         security: [{ bearerAuth: [] }, {}],
         querystring: EventsQuery,
         response: {
-          200: { description: 'An event stream.', content: { 'text/event-stream': { schema: MessageEventJson } } },
+          200: { description: 'An event stream.', content: { 'text/event-stream': { schema: StreamEventJson } } },
           ...errorResponses(400, 401, 403, 429, 503),
         },
       },

@@ -1,19 +1,20 @@
-import type { ListMessageGroups } from '@cruddur/core';
+import type { ListMessageGroups, MarkRead } from '@cruddur/core';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { type AuthHooks, callerOf } from '../auth.js';
 import { errorResponses, PageQuery } from '../schemas/common.js';
-import { MessageGroupList } from '../schemas/message-groups.js';
+import { MarkReadBody, MarkReadParams, MessageGroupList, ReadStateJson } from '../schemas/message-groups.js';
 import { announceNextPage } from './pagination.js';
-import { messageGroupJson } from './presenters.js';
+import { messageGroupJson, readStateJson } from './presenters.js';
 
 export interface MessageGroupRoutesOptions {
   readonly listMessageGroups: ListMessageGroups;
+  readonly markRead: MarkRead;
   readonly auth: AuthHooks;
 }
 
 export const messageGroupRoutes: FastifyPluginAsyncTypebox<MessageGroupRoutesOptions> = async (
   app,
-  { listMessageGroups, auth },
+  { listMessageGroups, markRead, auth },
 ) => {
   app.get(
     '/api/message_groups',
@@ -33,6 +34,34 @@ export const messageGroupRoutes: FastifyPluginAsyncTypebox<MessageGroupRoutesOpt
       const page = await listMessageGroups.execute({ callerSub: callerOf(request).sub, limit, cursor });
       announceNextPage(request, reply, limit, page.nextCursor);
       return page.items.map(messageGroupJson);
+    },
+  );
+
+  app.post(
+    '/api/message_groups/:message_group_uuid/read',
+    {
+      onRequest: auth.required,
+      // The body is optional: no body means "up to the latest message".
+      preValidation: async (request) => {
+        request.body ??= {};
+      },
+      schema: {
+        operationId: 'markMessageGroupRead',
+        tags: ['messages'],
+        summary: "Moves the caller's read marker forward (members only); repeating it changes nothing",
+        security: [{ bearerAuth: [] }],
+        params: MarkReadParams,
+        body: MarkReadBody,
+        response: { 200: ReadStateJson, ...errorResponses(400, 401, 403, 404, 429, 503) },
+      },
+    },
+    async (request) => {
+      const state = await markRead.execute({
+        callerSub: callerOf(request).sub,
+        groupUuid: request.params.message_group_uuid,
+        upTo: request.body?.up_to,
+      });
+      return readStateJson(state);
     },
   );
 };

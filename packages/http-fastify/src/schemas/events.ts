@@ -1,4 +1,5 @@
 import { type Static, Type } from 'typebox';
+import { Timestamp, Uuid } from './common.js';
 import { CreatedMessageJson } from './messages.js';
 
 export const EventsQuery = Type.Object({
@@ -29,9 +30,22 @@ export const MessageEventJson = Type.Object(
   { title: 'MessageEvent' },
 );
 
+/** What one `read` event carries: a member of one of your groups (you included) moved their marker. */
+export const ReadEventJson = Type.Object(
+  {
+    event: Type.Literal('read'),
+    data: Type.Object({ message_group_uuid: Uuid, handle: Type.String(), last_read_at: Timestamp }),
+  },
+  { title: 'ReadEvent' },
+);
+
+export const StreamEventJson = Type.Union([MessageEventJson, ReadEventJson], { title: 'StreamEvent' });
+
 export const EVENT_STREAM_DESCRIPTION = [
   'Server-Sent Events. `event: message` for every message stored in a group you are in (your own',
-  'sends included), `data:` exactly as `POST /api/messages` returns it, with an `id:`; a comment',
+  'sends included), `data:` exactly as `POST /api/messages` returns it, with an `id:`. `event: read`',
+  '(no `id:`, not replayed) when a member of one of your groups, you included, moves their read marker',
+  'with `POST /api/message_groups/{uuid}/read`, `data: {message_group_uuid, handle, last_read_at}`. A comment',
   'line at least every 20 s. Reconnect with `Last-Event-ID` (or `last_event_id`) to first get every',
   'message stored since that event, read from the table, then live ones. The stream ends when the',
   'token expires, when the host shuts down, when the client stops reading, or after a catch-up too',

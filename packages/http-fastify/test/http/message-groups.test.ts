@@ -40,8 +40,20 @@ describe('GET /api/message_groups', () => {
       handle: 'otto',
       message: 'hi mira',
       created_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}\+00:00$/),
+      // Mira's marker moved to her own first message; Otto's reply is unread.
+      unread_count: 1,
+      last_read_at: first.created_at,
     });
-    expect(Object.keys(entry ?? {})).toEqual(['uuid', 'display_name', 'handle', 'message', 'created_at']);
+    // The original's five fields first (its frontend ignores the rest).
+    expect(Object.keys(entry ?? {})).toEqual([
+      'uuid',
+      'display_name',
+      'handle',
+      'message',
+      'created_at',
+      'unread_count',
+      'last_read_at',
+    ]);
   });
 
   it('answers an empty inbox with [] and no next-page headers', async () => {

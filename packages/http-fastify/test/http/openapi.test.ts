@@ -29,6 +29,7 @@ describe('OpenAPI', () => {
         'GET /api/message_groups',
         'GET /api/messages/{message_group_uuid}',
         'POST /api/messages',
+        'POST /api/message_groups/{message_group_uuid}/read',
         'GET /api/users/@{handle}/short',
         'GET /api/events',
         'POST /api/events/ticket',
@@ -52,10 +53,16 @@ describe('OpenAPI', () => {
 
   it('documents the event stream, its ticket and the message event payload', () => {
     const stream = doc.paths['/api/events']?.get as unknown as {
-      responses: Record<string, { content?: Record<string, { schema: { properties: Record<string, unknown> } }> }>;
+      responses: Record<
+        string,
+        { content?: Record<string, { schema: { anyOf: Array<{ properties: Record<string, { enum?: string[] }> }> } }> }
+      >;
     };
-    const payload = stream.responses['200']?.content?.['text/event-stream']?.schema;
-    expect(Object.keys(payload?.properties ?? {})).toEqual(['event', 'id', 'data']);
+    const events = stream.responses['200']?.content?.['text/event-stream']?.schema.anyOf ?? [];
+    expect(events.map((e) => [e.properties.event?.enum?.[0], Object.keys(e.properties)])).toEqual([
+      ['message', ['event', 'id', 'data']],
+      ['read', ['event', 'data']],
+    ]);
     expect(Object.keys(stream.responses)).toEqual(expect.arrayContaining(['200', '401', '429', '503']));
     expect(doc.paths['/api/events/ticket']?.post?.security).toEqual([{ bearerAuth: [] }]);
   });

@@ -3,11 +3,12 @@ import {
   InMemoryConversations,
   InMemorySendReceipts,
   InMemoryMessageEvents,
+  InMemoryReadMarkers,
   InMemoryUserDirectory,
   SequentialIdGenerator,
   SteppingClock,
 } from '@cruddur/adapters-memory';
-import type { Clock, Conversations, MessageEvents, SendReceipts, User, UserDirectory } from '@cruddur/core';
+import type { Clock, Conversations, MessageEvents, ReadMarkers, SendReceipts, User, UserDirectory } from '@cruddur/core';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { ContainerModule } from 'inversify';
 import { type AppDeps, buildApp, type ReadinessCheck } from '../../../src/app.js';
@@ -90,6 +91,7 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
     bind<Conversations>(TOKENS.Conversations).toConstantValue(seenConversations);
     bind<SendReceipts>(TOKENS.SendReceipts).toConstantValue(new InMemorySendReceipts());
     bind<MessageEvents>(TOKENS.MessageEvents).toConstantValue(new InMemoryMessageEvents());
+    bind<ReadMarkers>(TOKENS.ReadMarkers).toConstantValue(new InMemoryReadMarkers(seenConversations));
     bind<readonly ReadinessCheck[]>(TOKENS.ReadinessChecks).toConstantValue(options.readiness ?? []);
   });
   const clock = options.clock ?? new SteppingClock();
