@@ -25,8 +25,11 @@ describe('read events on a listening host', () => {
     const marker = await t.send(eve, ada, 'after');
     const [adaStream, boStream, eveStream] = streams;
     const expected = { message_group_uuid: group, handle: 'bo', last_read_at: sent.created_at };
-    for (const stream of [adaStream, boStream]) {
-      const events = await (stream === adaStream ? stream.next(2) : stream?.next(1));
+    for (const [stream, count] of [
+      [adaStream, 2],
+      [boStream, 1],
+    ] as const) {
+      const events = await stream?.next(count);
       expect(events?.filter((e) => e.event === 'read').map((e) => [e.id, JSON.parse(e.data)])).toEqual([
         [undefined, expected],
       ]);
