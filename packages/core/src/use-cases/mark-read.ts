@@ -40,7 +40,7 @@ export class MarkRead {
     if (upTo !== undefined && upToInstant === null) throw new InvalidReadMarkerError();
     const { users, conversations, readMarkers, events } = this.deps;
     const caller = await resolveCaller(users, callerSub);
-    const members = await conversations.findGroupMembers(groupUuid);
+    const members = await conversations.findGroupMembers(groupUuid, caller.uuid);
     if (!members || !isMember(members, caller.uuid)) throw new MessageGroupNotFoundError(groupUuid);
     const latest = (await conversations.listMessages(groupUuid, { limit: 1, cursor: null })).items.at(-1);
     if (!latest) {
