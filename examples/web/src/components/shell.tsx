@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { session, setSession } from '../api/session';
 import { Link, navigate } from '../lib/router';
+import { LiveNote } from './live-note';
 
 /** The bar on every page: home, who is signed in, and sign out. */
 export function Shell(props: { children: ReactNode }) {
@@ -24,7 +25,10 @@ export function Shell(props: { children: ReactNode }) {
           </span>
         )}
       </header>
-      <main>{props.children}</main>
+      <main>
+        {me && <LiveNote />}
+        {props.children}
+      </main>
     </div>
   );
 }

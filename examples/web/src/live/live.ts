@@ -1,20 +1,26 @@
 import type { CreatedMessage } from '../api/client';
-import { freshToken } from '../api/session';
+import { freshToken, session, setSession } from '../api/session';
 
 /**
  * One live feed for the whole page. A listener gets each new message, or `null` meaning "you may
- * have missed something, fetch again" (after a reconnect, and on every tick in polling mode).
+ * have missed something, fetch again" (each time the stream opens, and every tick in polling mode).
  *
  * The host's event stream: `POST /api/events/ticket` → `{ticket, expires_in}`, then
  * `GET /api/events?ticket=…&last_event_id=…` sends `event: message` with the shape of
- * `POST /api/messages`. A ticket is used once, so every connection asks for a fresh one.
- * A host without the stream (the ticket route answers 404) is polled every few seconds instead.
+ * `POST /api/messages` and an `id:`. A ticket opens one stream, so every connection asks for a
+ * fresh one and resumes after the last id seen (the host replays what was stored meanwhile, even
+ * across a restart). Only a host without the stream (the ticket route answers 404) is polled.
  */
 export type LiveListener = (message: CreatedMessage | null) => void;
+/** `offline`: the host cannot be reached; `polling`: it has no event stream. */
+export type LiveState = 'connecting' | 'stream' | 'polling' | 'offline';
 
 const POLL_MS = 2500;
+const FIRST_BACKOFF_MS = 500;
 const MAX_BACKOFF_MS = 8000;
 const listeners = new Set<LiveListener>();
+const stateListeners = new Set<(state: LiveState) => void>();
+let state: LiveState = 'connecting';
 let stop: (() => void) | null = null;
 
 export function subscribeLive(listener: LiveListener): () => void {
@@ -29,6 +35,23 @@ export function subscribeLive(listener: LiveListener): () => void {
   };
 }
 
+export function liveState(): LiveState {
+  return state;
+}
+
+export function onLiveState(listener: (state: LiveState) => void): () => void {
+  stateListeners.add(listener);
+  return () => stateListeners.delete(listener);
+}
+
+function setState(next: LiveState): void {
+  if (next === state) return;
+  state = next;
+  // For the person (the shell shows "offline") and for the end-to-end suite.
+  document.documentElement.dataset.live = next;
+  for (const listener of stateListeners) listener(next);
+}
+
 function emit(message: CreatedMessage | null): void {
   for (const listener of listeners) listener(message);
 }
@@ -38,11 +61,14 @@ function start(): () => void {
   let source: EventSource | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let lastEventId: string | null = null;
-  let backoff = 500;
-  let firstConnection = true;
+  let backoff = FIRST_BACKOFF_MS;
 
   const later = (run: () => void, ms: number) => {
     if (!stopped) timer = setTimeout(run, ms);
+  };
+  const retry = () => {
+    later(connect, backoff);
+    backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
   };
   const poll = () => {
     emit(null);
@@ -51,18 +77,23 @@ function start(): () => void {
   const connect = async () => {
     const ticket = await requestTicket();
     if (stopped) return;
-    if (ticket === 'unsupported') return later(poll, POLL_MS);
-    if (ticket === null) {
-      backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
-      return later(connect, backoff);
+    if (ticket === 'unsupported') {
+      setState('polling');
+      return poll();
+    }
+    if (ticket === 'unauthorized') return;
+    if (ticket === 'offline' || ticket === 'busy') {
+      if (ticket === 'offline') setState('offline');
+      return retry();
     }
     const query = new URLSearchParams({ ticket });
     if (lastEventId) query.set('last_event_id', lastEventId);
     source = new EventSource(`/api/events?${query.toString()}`);
     source.onopen = () => {
-      backoff = 500;
-      if (!firstConnection) emit(null);
-      firstConnection = false;
+      backoff = FIRST_BACKOFF_MS;
+      setState('stream');
+      // Whatever the page fetched before this stream opened may already be stale.
+      emit(null);
     };
     source.addEventListener('message', (event) => {
       if (event.lastEventId) lastEventId = event.lastEventId;
@@ -72,7 +103,8 @@ function start(): () => void {
       // The browser would retry with the same (spent) ticket: close and start over with a new one.
       source?.close();
       source = null;
-      later(connect, backoff);
+      if (state === 'stream') setState('connecting');
+      retry();
     };
   };
   void connect();
@@ -83,19 +115,26 @@ function start(): () => void {
   };
 }
 
-async function requestTicket(): Promise<string | 'unsupported' | null> {
+async function requestTicket(): Promise<string | 'unsupported' | 'unauthorized' | 'offline' | 'busy'> {
   const token = await freshToken();
-  if (!token) return null;
+  // No token and still a session: the renewal did not get through.
+  if (!token) return session() ? 'offline' : 'unauthorized';
+  let response: Response;
   try {
-    const response = await fetch('/api/events/ticket', {
+    response = await fetch('/api/events/ticket', {
       method: 'POST',
       headers: { authorization: `Bearer ${token}` },
     });
-    if (response.status === 404) return 'unsupported';
-    if (!response.ok) return null;
-    const body = (await response.json()) as { ticket?: unknown };
-    return typeof body.ticket === 'string' ? body.ticket : null;
   } catch {
-    return null;
+    return 'offline';
   }
+  if (response.status === 404) return 'unsupported';
+  // The host no longer accepts this token (as any other call would find): sign in again.
+  if (response.status === 401) {
+    setSession(null);
+    return 'unauthorized';
+  }
+  // A 429 or 503: wait, then ask again.
+  const body = response.ok ? ((await response.json().catch(() => ({}))) as { ticket?: unknown }) : {};
+  return typeof body.ticket === 'string' ? body.ticket : 'busy';
 }

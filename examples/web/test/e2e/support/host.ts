@@ -1,4 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const repoRoot = fileURLToPath(new URL('../../../../../', import.meta.url));
@@ -10,9 +15,63 @@ export interface StartedHost {
   stop(): Promise<void>;
 }
 
+export interface RestartableHost extends StartedHost {
+  /** Stops the host (if running) and starts it again on the same port and data directory. */
+  restart(): Promise<void>;
+  /** Stops it and removes its data directory. */
+  dispose(): Promise<void>;
+}
+
+/**
+ * `npm start` as a person runs it, on a data directory of its own (a temp dir, removed at the end),
+ * a fixed free port and a dev issuer key file: what a restart keeps (messages, the port, the
+ * signing key, so open pages' tokens stay valid) is what the person would keep.
+ */
+export async function restartableHost(): Promise<RestartableHost> {
+  const dir = mkdtempSync(join(tmpdir(), 'cruddur-web-e2e-'));
+  // mkdtemp makes it 0700; embedded PostgreSQL runs initdb as its own user, who must get in.
+  chmodSync(dir, 0o755);
+  const keyFile = join(dir, 'issuer-key.pem');
+  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  writeFileSync(keyFile, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
+  const env = {
+    PORT: String(await freePort()),
+    CRUDDUR_DATA_DIR: join(dir, 'data'),
+    CRUDDUR_DEV_ISSUER_KEY_FILE: keyFile,
+  };
+  let running = await startHost(env).catch((error: unknown) => {
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  });
+  return {
+    url: running.url,
+    get startMs() {
+      return running.startMs;
+    },
+    stop: () => running.stop(),
+    restart: async () => {
+      await running.stop();
+      running = await startHost(env);
+    },
+    dispose: async () => {
+      await running.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer().listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  const address = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  if (address === null || typeof address === 'string') throw new Error('no TCP port');
+  return address.port;
+}
+
 /**
  * The host exactly as `npm start` starts it (build check, then the built start entry), in embedded
- * mode with demo data, on a port the OS picks (`PORT=0`; the banner says which).
+ * mode with demo data, on a port the OS picks (`PORT=0`; the banner says which) unless `env` says.
  */
 export async function startHost(env: Record<string, string> = {}): Promise<StartedHost> {
   const began = performance.now();
@@ -40,13 +99,29 @@ export async function startHost(env: Record<string, string> = {}): Promise<Start
   return { url, startMs: performance.now() - began, stop: () => stopGroup(child) };
 }
 
+/**
+ * SIGTERM to the whole group (npm and the host below it), then wait until every process of it is
+ * gone: npm exits at once, while the host is still closing its engines and data directory, and a
+ * restart must not find them taken. SIGKILL after 15 s.
+ */
 async function stopGroup(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.pid === undefined) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  process.kill(-child.pid, 'SIGTERM');
-  const timer = setTimeout(() => child.pid && process.kill(-child.pid, 'SIGKILL'), 15_000);
-  await exited;
-  clearTimeout(timer);
+  const group = child.pid;
+  if (group === undefined) return;
+  const signal = (name: NodeJS.Signals | 0): boolean => {
+    try {
+      process.kill(-group, name);
+      return true;
+    } catch {
+      return false; // ESRCH: nothing of the group is left
+    }
+  };
+  const began = Date.now();
+  if (!signal('SIGTERM')) return;
+  // An unreaped zombie would answer forever: give up 5 s after SIGKILL.
+  while (signal(0) && Date.now() - began < 20_000) {
+    if (Date.now() - began > 15_000) signal('SIGKILL');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 /** A demo user's token, as any API client would get it in embedded mode. */
@@ -58,6 +133,15 @@ export async function tokenFor(baseUrl: string, handle: string): Promise<string>
   });
   if (!response.ok) throw new Error(`no token for ${handle}: ${response.status}`);
   return ((await response.json()) as { access_token: string }).access_token;
+}
+
+/** One page of a conversation's messages (newest 50), as any API client reads it. */
+export async function apiMessages(baseUrl: string, token: string, group: string): Promise<string[]> {
+  const response = await fetch(`${baseUrl}/api/messages/${group}?limit=50`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  if (!response.ok) throw new Error(`list failed: ${response.status}`);
+  return ((await response.json()) as { message: string }[]).map((m) => m.message);
 }
 
 /** Sends through the API as an outsider; returns the created message's group. */
