@@ -2,8 +2,9 @@ import type { CreatedMessage } from '../api/client';
 import { freshToken, session, setSession } from '../api/session';
 
 /**
- * One live feed for the whole page. A listener gets each new message, or `null` meaning "you may
- * have missed something, fetch again" (each time the stream opens, and every tick in polling mode).
+ * One live feed for the whole page. A listener gets each new message, each moved read marker
+ * (`event: read`, from a host with read state), and `stale` meaning "you may have missed
+ * something, fetch again" (each time the stream opens, and every tick in polling mode).
  *
  * The host's event stream: `POST /api/events/ticket` → `{ticket, expires_in}`, then
  * `GET /api/events?ticket=…&last_event_id=…` sends `event: message` with the shape of
@@ -11,7 +12,12 @@ import { freshToken, session, setSession } from '../api/session';
  * fresh one and resumes after the last id seen (the host replays what was stored meanwhile, even
  * across a restart). Only a host without the stream (the ticket route answers 404) is polled.
  */
-export type LiveListener = (message: CreatedMessage | null) => void;
+export type LiveEvent =
+  | { readonly kind: 'message'; readonly message: CreatedMessage }
+  | { readonly kind: 'read'; readonly groupUuid: string }
+  | { readonly kind: 'stale' };
+export type LiveListener = (event: LiveEvent) => void;
+const STALE: LiveEvent = { kind: 'stale' };
 /** `offline`: the host cannot be reached; `polling`: it has no event stream. */
 export type LiveState = 'connecting' | 'stream' | 'polling' | 'offline';
 
@@ -52,8 +58,8 @@ function setState(next: LiveState): void {
   for (const listener of stateListeners) listener(next);
 }
 
-function emit(message: CreatedMessage | null): void {
-  for (const listener of listeners) listener(message);
+function emit(event: LiveEvent): void {
+  for (const listener of listeners) listener(event);
 }
 
 function start(): () => void {
@@ -71,7 +77,7 @@ function start(): () => void {
     backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
   };
   const poll = () => {
-    emit(null);
+    emit(STALE);
     later(poll, POLL_MS);
   };
   const connect = async () => {
@@ -93,11 +99,16 @@ function start(): () => void {
       backoff = FIRST_BACKOFF_MS;
       setState('stream');
       // Whatever the page fetched before this stream opened may already be stale.
-      emit(null);
+      emit(STALE);
     };
     source.addEventListener('message', (event) => {
       if (event.lastEventId) lastEventId = event.lastEventId;
-      emit(JSON.parse(event.data) as CreatedMessage);
+      emit({ kind: 'message', message: JSON.parse(event.data) as CreatedMessage });
+    });
+    source.addEventListener('read', (event) => {
+      if (event.lastEventId) lastEventId = event.lastEventId;
+      const { message_group_uuid } = JSON.parse(event.data) as { message_group_uuid: string };
+      emit({ kind: 'read', groupUuid: message_group_uuid });
     });
     source.onerror = () => {
       // The browser would retry with the same (spent) ticket: close and start over with a new one.

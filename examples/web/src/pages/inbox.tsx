@@ -51,6 +51,7 @@ export function Inbox() {
 
   useEffect(() => {
     void refresh();
+    // A message moves its conversation up; a read marker (another tab of mine) clears a badge.
     return subscribeLive(() => void refresh());
   }, [refresh]);
   useWhenVisible(sentinel, loadMore, next !== null);

@@ -60,9 +60,9 @@ export function useConversation(groupUuid: string) {
     setOlder(null);
     firstPageSeen.current = false;
     void refresh();
-    return subscribeLive((message) => {
-      if (message === null) void refresh();
-      else if (message.message_group_uuid === groupUuid) add(message);
+    return subscribeLive((event) => {
+      if (event.kind === 'stale') void refresh();
+      else if (event.kind === 'message' && event.message.message_group_uuid === groupUuid) add(event.message);
     });
   }, [groupUuid, refresh, add]);
 
