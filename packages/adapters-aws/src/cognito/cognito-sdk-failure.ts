@@ -1,4 +1,5 @@
 import { DependencyUnavailableError } from '@cruddur/core';
+import { isNetworkErrorCode } from '../network-errors.js';
 
 // Cognito's own names for "slow down" and "our side failed"; all worth a retry later.
 const UNAVAILABLE_NAMES = new Set([
@@ -10,9 +11,6 @@ const UNAVAILABLE_NAMES = new Set([
   'RequestTimeout',
 ]);
 
-// Socket-level failures: the endpoint is down or unreachable.
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN']);
-
 /**
  * Throttling, Cognito-side faults and network failures become DependencyUnavailableError (503,
  * retry later). Client faults (wrong pool id, missing permission) are configuration bugs and are
@@ -22,9 +20,7 @@ export function translateCognitoFailure(error: unknown): unknown {
   if (!(error instanceof Error)) return error;
   const fault: unknown = Reflect.get(error, '$fault');
   const code: unknown = Reflect.get(error, 'code');
-  const unavailable =
-    UNAVAILABLE_NAMES.has(error.name) ||
-    fault === 'server' ||
-    (typeof code === 'string' && NETWORK_CODES.has(code));
+  // A network error code: the endpoint is down or unreachable.
+  const unavailable = UNAVAILABLE_NAMES.has(error.name) || fault === 'server' || isNetworkErrorCode(code);
   return unavailable ? new DependencyUnavailableError('cognito', 1, { cause: error }) : error;
 }

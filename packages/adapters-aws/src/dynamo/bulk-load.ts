@@ -1,7 +1,8 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { InboxEntry, Message } from '@cruddur/core';
-import { writeBatch } from './messages-table.js';
+import { BATCH_LIMIT } from './batch-writer.js';
 import { inboxRowItem } from './inbox-row.js';
+import { MessagesTable } from './messages-table.js';
 import { messageRowItem } from './rows.js';
 
 /** What a seed or a benchmark loads in bulk; the rows are the ones `append` would write. */
@@ -19,10 +20,8 @@ export interface BulkLoadOptions {
   readonly concurrency?: number;
 }
 
-const BATCH = 25; // DynamoDB's limit on one BatchWriteItem call
-
 /**
- * Unconditional puts of many rows, `BATCH` per call and a few calls at once, through the
+ * Unconditional puts of many rows, `BATCH_LIMIT` per call and a few calls at once, through the
  * adapter's batch writer (unprocessed items are retried; if some never go through the load
  * fails with `DependencyUnavailableError`). It bypasses the send path's ordering: use it only
  * for rows no one else is writing (a new table, a pair nobody has messaged yet).
@@ -32,7 +31,7 @@ export const bulkLoad = async (
   { messages = [], inboxEntries = [] }: BulkLoad,
   { onProgress, concurrency = 4 }: BulkLoadOptions = {},
 ): Promise<void> => {
-  const table = { client: target.client, name: target.tableName };
+  const table = new MessagesTable(target.client, target.tableName);
   const rows = [
     ...messages.map((message) => ({ put: messageRowItem(message) })),
     ...inboxEntries.map(({ ownerUuid, entry }) => ({
@@ -49,9 +48,9 @@ export const bulkLoad = async (
   let done = 0;
   const worker = async () => {
     while (next < rows.length) {
-      const batch = rows.slice(next, next + BATCH);
+      const batch = rows.slice(next, next + BATCH_LIMIT);
       next += batch.length;
-      await writeBatch(table, batch);
+      await table.writeBatch(batch);
       done += batch.length;
       onProgress?.(done, rows.length);
     }

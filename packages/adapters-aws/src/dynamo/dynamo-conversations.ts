@@ -17,7 +17,7 @@ import { InboxDelivery } from './inbox-delivery.js';
 import { listInboxPage } from './list-inbox.js';
 import { listMessagesPage } from './list-messages.js';
 import { listMessagesSince } from './list-messages-since.js';
-import type { MessagesTable } from './messages-table.js';
+import { MessagesTable } from './messages-table.js';
 import { storeMessage } from './store-message.js';
 
 export interface DynamoConversationsOptions {
@@ -47,7 +47,7 @@ export class DynamoConversations implements Conversations {
     membershipCacheSize = 10_000,
     backgroundRetries,
   }: DynamoConversationsOptions) {
-    this.table = { client, name: tableName };
+    this.table = new MessagesTable(client, tableName);
     this.groups = new GroupDirectory(this.table, membershipCacheSize);
     this.background = new BackgroundRetries(backgroundRetries);
     this.inbox = new InboxDelivery(this.table, this.background);

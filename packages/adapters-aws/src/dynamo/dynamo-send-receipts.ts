@@ -1,6 +1,7 @@
-import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ReceiptClaim, SendReceipt, SendReceipts } from '@cruddur/core';
-import { dynamoCall, isConditionalCheckFailed } from './errors.js';
+import { isConditionalCheckFailed } from './errors.js';
+import { MessagesTable } from './messages-table.js';
 import { readLiveReceipt, receiptItem, receiptKey } from './send-receipt-item.js';
 
 export interface DynamoSendReceiptsOptions {
@@ -17,31 +18,28 @@ const MAX_ROUNDS = 3;
  * costs one conditional put; a repeat, one failed put and one consistent read.
  */
 export class DynamoSendReceipts implements SendReceipts {
-  constructor(private readonly options: DynamoSendReceiptsOptions) {}
+  private readonly table: MessagesTable;
+
+  constructor({ client, tableName }: DynamoSendReceiptsOptions) {
+    this.table = new MessagesTable(client, tableName);
+  }
 
   async claim({ senderUuid, key, receipt, now, expiresAt }: ReceiptClaim): Promise<SendReceipt> {
-    const { client, tableName } = this.options;
+    const { table } = this;
     for (let round = 0; round < MAX_ROUNDS; round++) {
       try {
-        await dynamoCall(() =>
-          client.send(
-            new PutCommand({
-              TableName: tableName,
-              Item: receiptItem(senderUuid, key, receipt, expiresAt),
-              // An expired receipt may still be there (TTL sweeps late; dynalite never does):
-              // it counts as absent, so the claim may overwrite it.
-              ConditionExpression: 'attribute_not_exists(pk) OR expires_at <= :now',
-              ExpressionAttributeValues: { ':now': now },
-            }),
-          ),
-        );
+        await table.put({
+          Item: receiptItem(senderUuid, key, receipt, expiresAt),
+          // An expired receipt may still be there (TTL sweeps late; dynalite never does):
+          // it counts as absent, so the claim may overwrite it.
+          ConditionExpression: 'attribute_not_exists(pk) OR expires_at <= :now',
+          ExpressionAttributeValues: { ':now': now },
+        });
         return receipt;
       } catch (error) {
         if (!isConditionalCheckFailed(error)) throw error;
       }
-      const { Item } = await dynamoCall(() =>
-        client.send(new GetCommand({ TableName: tableName, Key: receiptKey(senderUuid, key), ConsistentRead: true })),
-      );
+      const { Item } = await table.get({ Key: receiptKey(senderUuid, key), ConsistentRead: true });
       const held = readLiveReceipt(Item, now);
       if (held) return held;
     }

@@ -1,4 +1,5 @@
 import { DependencyUnavailableError } from '@cruddur/core';
+import { isNetworkErrorCode } from '../network-errors.js';
 
 const DEPENDENCY = 'dynamodb';
 
@@ -10,18 +11,7 @@ const THROTTLING = new Set([
   'LimitExceededException',
 ]);
 
-/** Node socket errors and the SDK's timeout/abort names: the engine is unreachable or slow. */
-const UNREACHABLE_CODES = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ECONNABORTED',
-  'ETIMEDOUT',
-  'EPIPE',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-]);
+/** With Node's network error codes, the SDK's timeout/abort names: the engine is unreachable or slow. */
 const UNREACHABLE_NAMES = new Set([
   'TimeoutError',
   'AbortError',
@@ -51,7 +41,7 @@ const shape = (error: unknown): ErrorShape => (typeof error === 'object' && erro
 /** Node reports a refused dual-stack connect as an AggregateError; look inside it too. */
 const isUnreachable = (error: unknown): boolean => {
   const { name, code, errors } = shape(error);
-  if (typeof code === 'string' && UNREACHABLE_CODES.has(code)) return true;
+  if (isNetworkErrorCode(code)) return true;
   if (typeof name === 'string' && UNREACHABLE_NAMES.has(name)) return true;
   return Array.isArray(errors) && errors.some(isUnreachable);
 };

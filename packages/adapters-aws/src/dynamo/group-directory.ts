@@ -1,7 +1,5 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { GroupMembers } from '@cruddur/core';
 import { LruTtlCache } from '../cache/lru-ttl-cache.js';
-import { dynamoCall } from './errors.js';
 import { readMembers, recordMembers } from './group-item.js';
 import { groupKey, pairKey } from './keys.js';
 import { legacyGroupOfPair, legacyMembers } from './legacy-groups.js';
@@ -52,16 +50,7 @@ export class GroupDirectory {
   /** The group item and one of its inbox rows (groups only the original wrote have no item). */
   private async lookUp(groupUuid: string): Promise<GroupMembers | null> {
     const [{ Item }, legacy] = await Promise.all([
-      dynamoCall(() =>
-        this.table.client.send(
-          new GetCommand({
-            TableName: this.table.name,
-            Key: groupKey(groupUuid),
-            ProjectionExpression: 'members',
-            ConsistentRead: true,
-          }),
-        ),
-      ),
+      this.table.get({ Key: groupKey(groupUuid), ProjectionExpression: 'members', ConsistentRead: true }),
       legacyMembers(this.table, groupUuid),
     ]);
     return readMembers(Item) ?? legacy;

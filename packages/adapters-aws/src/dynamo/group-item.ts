@@ -1,6 +1,4 @@
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { GroupMembers, Instant, Participant } from '@cruddur/core';
-import { dynamoCall } from './errors.js';
 import type { InboxRow } from './inbox-row.js';
 import { groupKey } from './keys.js';
 import type { MessagesTable } from './messages-table.js';
@@ -67,14 +65,9 @@ export const readLastMessage = (groupUuid: string, item: Item | undefined): Last
 
 /** The group item's membership; `if_not_exists` because membership is immutable once written. */
 export const recordMembers = async (table: MessagesTable, groupUuid: string, members: GroupMembers) => {
-  await dynamoCall(() =>
-    table.client.send(
-      new UpdateCommand({
-        TableName: table.name,
-        Key: groupKey(groupUuid),
-        UpdateExpression: 'SET members = if_not_exists(members, :members)',
-        ExpressionAttributeValues: { ':members': [...members] },
-      }),
-    ),
-  );
+  await table.update({
+    Key: groupKey(groupUuid),
+    UpdateExpression: 'SET members = if_not_exists(members, :members)',
+    ExpressionAttributeValues: { ':members': [...members] },
+  });
 };

@@ -1,4 +1,3 @@
-import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import {
   DependencyUnavailableError,
   type InboxEntry,
@@ -6,7 +5,7 @@ import {
   nextMicrosecond,
   type Participant,
 } from '@cruddur/core';
-import { dynamoCall, isConditionalCheckFailed, RETRY_AFTER } from './errors.js';
+import { isConditionalCheckFailed, RETRY_AFTER } from './errors.js';
 import { type ItemKey, inboxKey, inboxPartition, instantOfInboxSortKey } from './keys.js';
 import type { MessagesTable } from './messages-table.js';
 import { type Item, participantAttributes, readParticipant, stringAttribute } from './rows.js';
@@ -47,18 +46,13 @@ const MAX_ATTEMPTS = 10;
 
 /** The first microsecond at or after `from` that no row of another group holds. */
 const nextFree = async (table: MessagesTable, row: InboxRow, from: Instant): Promise<Instant> => {
-  const { Items = [] } = await dynamoCall(() =>
-    table.client.send(
-      new QueryCommand({
-        TableName: table.name,
-        KeyConditionExpression: 'pk = :pk AND sk >= :from',
-        ExpressionAttributeValues: { ':pk': inboxPartition(row.ownerUuid), ':from': from },
-        ProjectionExpression: 'sk, message_group_uuid',
-        ConsistentRead: true,
-        Limit: COLLISION_WINDOW,
-      }),
-    ),
-  );
+  const { Items = [] } = await table.query({
+    KeyConditionExpression: 'pk = :pk AND sk >= :from',
+    ExpressionAttributeValues: { ':pk': inboxPartition(row.ownerUuid), ':from': from },
+    ProjectionExpression: 'sk, message_group_uuid',
+    ConsistentRead: true,
+    Limit: COLLISION_WINDOW,
+  });
   let candidate = from;
   for (const item of Items) {
     if (stringAttribute(item, 'sk') !== candidate) continue;
@@ -79,16 +73,11 @@ export const putInboxRow = async (table: MessagesTable, row: InboxRow): Promise<
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const item = inboxRowItem({ ...row, at });
     try {
-      await dynamoCall(() =>
-        table.client.send(
-          new PutCommand({
-            TableName: table.name,
-            Item: item,
-            ConditionExpression: 'attribute_not_exists(pk) OR message_group_uuid = :g',
-            ExpressionAttributeValues: { ':g': row.groupUuid },
-          }),
-        ),
-      );
+      await table.put({
+        Item: item,
+        ConditionExpression: 'attribute_not_exists(pk) OR message_group_uuid = :g',
+        ExpressionAttributeValues: { ':g': row.groupUuid },
+      });
       return inboxKey(row.ownerUuid, at);
     } catch (error) {
       if (!isConditionalCheckFailed(error)) throw error;

@@ -1,9 +1,8 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { GroupMembers } from '@cruddur/core';
-import { dynamoCall } from './errors.js';
 import { inboxPartition, MESSAGE_GROUP_INDEX, ownerOfInboxPartition } from './keys.js';
 import type { MessagesTable } from './messages-table.js';
-import { type Item, stringAttribute } from './rows.js';
+import type { ItemPage } from './pager.js';
+import { stringAttribute } from './rows.js';
 
 /**
  * Groups the original system created have no group or pair item: only their inbox rows
@@ -15,17 +14,12 @@ export const legacyMembers = async (
   table: MessagesTable,
   groupUuid: string,
 ): Promise<GroupMembers | null> => {
-  const { Items = [] } = await dynamoCall(() =>
-    table.client.send(
-      new QueryCommand({
-        TableName: table.name,
-        IndexName: MESSAGE_GROUP_INDEX,
-        KeyConditionExpression: 'message_group_uuid = :g',
-        ExpressionAttributeValues: { ':g': groupUuid },
-        Limit: 1,
-      }),
-    ),
-  );
+  const { Items = [] } = await table.query({
+    IndexName: MESSAGE_GROUP_INDEX,
+    KeyConditionExpression: 'message_group_uuid = :g',
+    ExpressionAttributeValues: { ':g': groupUuid },
+    Limit: 1,
+  });
   const [row] = Items;
   const owner = ownerOfInboxPartition(stringAttribute(row ?? {}, 'pk') ?? '');
   const other = stringAttribute(row ?? {}, 'user_uuid');
@@ -35,30 +29,19 @@ export const legacyMembers = async (
 /** Inbox rows read per query; one page of each member's inbox per round. */
 export const PAIR_SEARCH_PAGE = 100;
 
-interface Cursor {
-  startKey: Record<string, unknown> | undefined;
-  done: boolean;
-}
+/** The owner's inbox rows showing `other`, newest first, a page at a time. */
+const rowsShowing = (table: MessagesTable, owner: string, other: string) =>
+  table.queryPages({
+    KeyConditionExpression: 'pk = :pk',
+    FilterExpression: 'user_uuid = :other',
+    ExpressionAttributeValues: { ':pk': inboxPartition(owner), ':other': other },
+    ProjectionExpression: 'message_group_uuid',
+    ScanIndexForward: false,
+    Limit: PAIR_SEARCH_PAGE,
+  });
 
-const searchPage = async (table: MessagesTable, owner: string, other: string, cursor: Cursor) => {
-  const page = await dynamoCall(() =>
-    table.client.send(
-      new QueryCommand({
-        TableName: table.name,
-        KeyConditionExpression: 'pk = :pk',
-        FilterExpression: 'user_uuid = :other',
-        ExpressionAttributeValues: { ':pk': inboxPartition(owner), ':other': other },
-        ProjectionExpression: 'message_group_uuid',
-        ScanIndexForward: false,
-        Limit: PAIR_SEARCH_PAGE,
-        ExclusiveStartKey: cursor.startKey,
-      }),
-    ),
-  );
-  cursor.startKey = page.LastEvaluatedKey;
-  cursor.done = page.LastEvaluatedKey === undefined;
-  return (page.Items ?? []).map((item: Item) => stringAttribute(item, 'message_group_uuid')).find(Boolean);
-};
+const groupOn = ({ Items = [] }: ItemPage) =>
+  Items.map((item) => stringAttribute(item, 'message_group_uuid')).find(Boolean);
 
 /**
  * The group of a pair that has no pair item, from either member's inbox: a row in A's inbox
@@ -72,17 +55,16 @@ export const legacyGroupOfPair = async (
   table: MessagesTable,
   [a, b]: GroupMembers,
 ): Promise<string | null> => {
-  const cursors: [Cursor, Cursor] = [
-    { startKey: undefined, done: false },
-    { startKey: undefined, done: false },
-  ];
-  while (!cursors[0].done && !cursors[1].done) {
-    const found = await Promise.all([
-      searchPage(table, a, b, cursors[0]),
-      searchPage(table, b, a, cursors[1]),
-    ]);
-    const groupUuid = found.find((uuid) => uuid !== undefined);
-    if (groupUuid) return groupUuid;
+  const inboxes = [rowsShowing(table, a, b), rowsShowing(table, b, a)];
+  try {
+    for (;;) {
+      // Both generators yield until their last page, so `value` is always a page here.
+      const pages = await Promise.all(inboxes.map(async (pages) => (await pages.next()).value as ItemPage));
+      const groupUuid = pages.map(groupOn).find((uuid) => uuid !== undefined);
+      if (groupUuid) return groupUuid;
+      if (pages.some((page) => page.LastEvaluatedKey === undefined)) return null;
+    }
+  } finally {
+    await Promise.all(inboxes.map((pages) => pages.return(undefined)));
   }
-  return null;
 };

@@ -1,7 +1,5 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { InboxEntry, Page, PageRequest } from '@cruddur/core';
 import { decodeCursor, encodeCursor } from './cursor.js';
-import { dynamoCall } from './errors.js';
 import { readInboxRow } from './inbox-row.js';
 import { type ItemKey, inboxPartition } from './keys.js';
 import type { MessagesTable } from './messages-table.js';
@@ -27,18 +25,13 @@ export const listInboxPage = async (
   let startKey: Record<string, unknown> | undefined = decodeCursor(cursor, pk);
   let lastRead: ItemKey | null = null;
   for (let queries = 0; queries < MAX_QUERIES_PER_PAGE && entries.length <= limit; queries++) {
-    const page = await dynamoCall(() =>
-      table.client.send(
-        new QueryCommand({
-          TableName: table.name,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': pk },
-          ExclusiveStartKey: startKey,
-          ScanIndexForward: false,
-          Limit: limit + 1 - entries.length,
-        }),
-      ),
-    );
+    const page = await table.query({
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': pk },
+      ExclusiveStartKey: startKey,
+      ScanIndexForward: false,
+      Limit: limit + 1 - entries.length,
+    });
     for (const item of page.Items ?? []) {
       const entry = readInboxRow(item);
       const key = keyOf(item);

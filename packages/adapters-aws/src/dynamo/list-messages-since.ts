@@ -1,6 +1,4 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Instant, Message } from '@cruddur/core';
-import { dynamoCall } from './errors.js';
 import { messagesPartition } from './keys.js';
 import type { MessagesTable } from './messages-table.js';
 import { readMessageRow } from './rows.js';
@@ -17,18 +15,13 @@ export const listMessagesSince = async (
   after: Instant,
   limit: number,
 ): Promise<Message[]> => {
-  const { Items = [] } = await dynamoCall(() =>
-    table.client.send(
-      new QueryCommand({
-        TableName: table.name,
-        KeyConditionExpression: 'pk = :pk AND sk > :after',
-        ExpressionAttributeValues: { ':pk': messagesPartition(groupUuid), ':after': after },
-        ScanIndexForward: true,
-        // Read right after a notification: an eventually consistent read could miss the row.
-        ConsistentRead: true,
-        Limit: limit,
-      }),
-    ),
-  );
+  const { Items = [] } = await table.query({
+    KeyConditionExpression: 'pk = :pk AND sk > :after',
+    ExpressionAttributeValues: { ':pk': messagesPartition(groupUuid), ':after': after },
+    ScanIndexForward: true,
+    // Read right after a notification: an eventually consistent read could miss the row.
+    ConsistentRead: true,
+    Limit: limit,
+  });
   return Items.flatMap((item) => readMessageRow(groupUuid, item) ?? []);
 };

@@ -1,7 +1,5 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Message, Page, PageRequest } from '@cruddur/core';
 import { decodeCursor, encodeCursor } from './cursor.js';
-import { dynamoCall } from './errors.js';
 import { messagesPartition } from './keys.js';
 import type { MessagesTable } from './messages-table.js';
 import { keyOf, readMessageRow } from './rows.js';
@@ -18,18 +16,13 @@ export const listMessagesPage = async (
   { limit, cursor }: PageRequest,
 ): Promise<Page<Message>> => {
   const pk = messagesPartition(groupUuid);
-  const { Items = [] } = await dynamoCall(() =>
-    table.client.send(
-      new QueryCommand({
-        TableName: table.name,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': pk },
-        ExclusiveStartKey: decodeCursor(cursor, pk),
-        ScanIndexForward: false,
-        Limit: limit + 1,
-      }),
-    ),
-  );
+  const { Items = [] } = await table.query({
+    KeyConditionExpression: 'pk = :pk',
+    ExpressionAttributeValues: { ':pk': pk },
+    ExclusiveStartKey: decodeCursor(cursor, pk),
+    ScanIndexForward: false,
+    Limit: limit + 1,
+  });
   const rows = Items.slice(0, limit);
   const oldest = rows.at(-1);
   const oldestKey = Items.length > limit && oldest ? keyOf(oldest) : null;

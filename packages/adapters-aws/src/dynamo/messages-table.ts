@@ -1,46 +1,69 @@
-import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { DependencyUnavailableError } from '@cruddur/core';
-import { dynamoCall, RETRY_AFTER } from './errors.js';
-import type { ItemKey } from './keys.js';
-import type { Item } from './rows.js';
+import {
+  BatchWriteCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  type GetCommandInput,
+  PutCommand,
+  type PutCommandInput,
+  QueryCommand,
+  type QueryCommandInput,
+  ScanCommand,
+  type ScanCommandInput,
+  UpdateCommand,
+  type UpdateCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import { type BatchRequest, type WriteRequest, writeBatch } from './batch-writer.js';
+import { dynamoCall } from './errors.js';
+import { allPages, type ItemPage } from './pager.js';
 
-/** The one client and the table it talks to, shared by every part of the adapter. */
-export interface MessagesTable {
-  readonly client: DynamoDBDocumentClient;
-  readonly name: string;
-}
-
-export type WriteRequest = { readonly put: Item } | { readonly delete: ItemKey };
-
-type BatchRequest = NonNullable<
-  NonNullable<ConstructorParameters<typeof BatchWriteCommand>[0]['RequestItems']>[string]
->[number];
-
-const BATCH_LIMIT = 25;
-const UNPROCESSED_RETRIES = 5;
-
-const toBatchRequest = (request: WriteRequest): BatchRequest =>
-  'put' in request ? { PutRequest: { Item: request.put } } : { DeleteRequest: { Key: request.delete } };
-
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+type Input<T> = Omit<T, 'TableName'>;
+type PagedInput<T> = Omit<T, 'TableName' | 'ExclusiveStartKey'>;
 
 /**
- * Unconditional puts and deletes in as few calls as possible. Items a throttled table
- * leaves unprocessed are retried with backoff; if they still do not go through, the
- * caller gets DependencyUnavailableError (the write path is safe to retry).
+ * The one client and the table it talks to, shared by every part of the adapter. Each call
+ * names the table and translates driver errors (`dynamoCall`) here, once; a conditional
+ * check failure passes through for the caller to decide what it means.
  */
-export const writeBatch = async (table: MessagesTable, requests: readonly WriteRequest[]): Promise<void> => {
-  for (let start = 0; start < requests.length; start += BATCH_LIMIT) {
-    let pending = requests.slice(start, start + BATCH_LIMIT).map(toBatchRequest);
-    for (let attempt = 0; pending.length > 0; attempt++) {
-      if (attempt > UNPROCESSED_RETRIES)
-        throw new DependencyUnavailableError('dynamodb', RETRY_AFTER.throttled);
-      if (attempt > 0) await pause(25 * 2 ** attempt);
-      const batch = pending;
-      const { UnprocessedItems } = await dynamoCall(() =>
-        table.client.send(new BatchWriteCommand({ RequestItems: { [table.name]: batch } })),
-      );
-      pending = UnprocessedItems?.[table.name] ?? [];
-    }
+export class MessagesTable {
+  constructor(
+    readonly client: DynamoDBDocumentClient,
+    readonly name: string,
+  ) {}
+
+  get(input: Input<GetCommandInput>) {
+    return dynamoCall(() => this.client.send(new GetCommand({ ...input, TableName: this.name })));
   }
-};
+
+  put(input: Input<PutCommandInput>) {
+    return dynamoCall(() => this.client.send(new PutCommand({ ...input, TableName: this.name })));
+  }
+
+  update(input: Input<UpdateCommandInput>) {
+    return dynamoCall(() => this.client.send(new UpdateCommand({ ...input, TableName: this.name })));
+  }
+
+  query(input: Input<QueryCommandInput>) {
+    return dynamoCall(() => this.client.send(new QueryCommand({ ...input, TableName: this.name })));
+  }
+
+  /** Every page of a Query (see `allPages`). */
+  queryPages(input: PagedInput<QueryCommandInput>): AsyncGenerator<ItemPage> {
+    return allPages((ExclusiveStartKey) => this.query({ ...input, ExclusiveStartKey }));
+  }
+
+  /** Every page of a Scan (see `allPages`). */
+  scanPages(input: PagedInput<ScanCommandInput> = {}): AsyncGenerator<ItemPage> {
+    return allPages((ExclusiveStartKey) =>
+      dynamoCall(() =>
+        this.client.send(new ScanCommand({ ...input, TableName: this.name, ExclusiveStartKey })),
+      ),
+    );
+  }
+
+  /** Unconditional puts and deletes, batched, unprocessed items retried (see `writeBatch`). */
+  writeBatch(requests: readonly WriteRequest[]): Promise<void> {
+    const call = (batch: BatchRequest[]) =>
+      dynamoCall(() => this.client.send(new BatchWriteCommand({ RequestItems: { [this.name]: batch } })));
+    return writeBatch(this.name, call, requests);
+  }
+}

@@ -1,22 +1,16 @@
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { GroupMembers } from '@cruddur/core';
-import { dynamoCall, isConditionalCheckFailed } from './errors.js';
+import { isConditionalCheckFailed } from './errors.js';
 import { pairKey } from './keys.js';
 import type { MessagesTable } from './messages-table.js';
 import { stringAttribute } from './rows.js';
 
 /** The group a pair item names (null when there is no pair item). Consistent read. */
 export const readPairGroup = async (table: MessagesTable, [a, b]: GroupMembers): Promise<string | null> => {
-  const { Item } = await dynamoCall(() =>
-    table.client.send(
-      new GetCommand({
-        TableName: table.name,
-        Key: pairKey(a, b),
-        ProjectionExpression: 'group_uuid',
-        ConsistentRead: true,
-      }),
-    ),
-  );
+  const { Item } = await table.get({
+    Key: pairKey(a, b),
+    ProjectionExpression: 'group_uuid',
+    ConsistentRead: true,
+  });
   return Item === undefined ? null : stringAttribute(Item, 'group_uuid');
 };
 
@@ -32,15 +26,10 @@ export const registerPair = async (
   groupUuid: string,
 ): Promise<{ groupUuid: string; created: boolean }> => {
   try {
-    await dynamoCall(() =>
-      table.client.send(
-        new PutCommand({
-          TableName: table.name,
-          Item: { ...pairKey(members[0], members[1]), group_uuid: groupUuid, members: [...members] },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      ),
-    );
+    await table.put({
+      Item: { ...pairKey(members[0], members[1]), group_uuid: groupUuid, members: [...members] },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    });
     return { groupUuid, created: true };
   } catch (error) {
     if (!isConditionalCheckFailed(error)) throw error;

@@ -1,6 +1,4 @@
-import { ScanCommand, type ScanCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { GroupMembers, Participant } from '@cruddur/core';
-import { dynamoCall } from './errors.js';
 import { type LastMessage, readLastMessage, readMembers } from './group-item.js';
 import {
   GROUP_PARTITION_PREFIX,
@@ -34,17 +32,10 @@ export interface GroupState {
 
 const scanAll = async (
   table: MessagesTable,
-  input: Omit<ScanCommandInput, 'TableName'>,
+  input: Parameters<MessagesTable['scanPages']>[0],
   onItem: (item: Item) => void,
 ) => {
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamoCall(() =>
-      table.client.send(new ScanCommand({ ...input, TableName: table.name, ExclusiveStartKey: startKey })),
-    );
-    for (const item of page.Items ?? []) onItem(item);
-    startKey = page.LastEvaluatedKey;
-  } while (startKey !== undefined);
+  for await (const { Items = [] } of table.scanPages(input)) for (const item of Items) onItem(item);
 };
 
 /**

@@ -1,9 +1,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamoCall } from './errors.js';
 import { inboxRowsFor, type LastMessage, recordMembers } from './group-item.js';
 import { inboxPartition, instantOfInboxSortKey, isLegacySuffixedSortKey, messagesPartition } from './keys.js';
-import { type MessagesTable, writeBatch } from './messages-table.js';
+import { MessagesTable } from './messages-table.js';
 import { registerPair } from './pair-item.js';
 import { type GroupState, scanGroups } from './repair-scan.js';
 import { readMessageRow } from './rows.js';
@@ -51,17 +49,12 @@ const latestMessage = async (
   table: MessagesTable,
   state: GroupState,
 ): Promise<LastMessage | 'unknown' | null> => {
-  const { Items = [] } = await dynamoCall(() =>
-    table.client.send(
-      new QueryCommand({
-        TableName: table.name,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': messagesPartition(state.groupUuid) },
-        ScanIndexForward: false,
-        Limit: 1,
-      }),
-    ),
-  );
+  const { Items = [] } = await table.query({
+    KeyConditionExpression: 'pk = :pk',
+    ExpressionAttributeValues: { ':pk': messagesPartition(state.groupUuid) },
+    ScanIndexForward: false,
+    Limit: 1,
+  });
   const message = Items[0] ? readMessageRow(state.groupUuid, Items[0]) : null;
   if (message === null) return null;
   const members = state.itemMembers ?? state.rowMembers;
@@ -101,7 +94,7 @@ export const repair = async (
   tableName: string,
   { dryRun = false }: RepairOptions = {},
 ): Promise<RepairReport> => {
-  const table: MessagesTable = { client, name: tableName };
+  const table = new MessagesTable(client, tableName);
   const report = {
     groupsChecked: 0,
     groupsAdopted: 0,
@@ -120,8 +113,7 @@ export const repair = async (
     // A send that stopped after its message row left the marker behind: claim for it.
     let owner = state.marker;
     if (latest !== null && (owner === null || latest.createdAt > owner.createdAt)) {
-      owner =
-        dryRun || (await claimInbox(table, latest)) ? latest : await readMarker(table, state.groupUuid);
+      owner = dryRun || (await claimInbox(table, latest)) ? latest : await readMarker(table, state.groupUuid);
     }
     // A send that stopped after the marker left rows behind it: finish its inbox step.
     if (owner !== null && !rowsShow(state, owner)) {
@@ -130,11 +122,7 @@ export const repair = async (
       continue;
     }
     const stale = staleInboxRows(state.rows);
-    if (!dryRun)
-      await writeBatch(
-        table,
-        stale.map(({ pk, sk }) => ({ delete: { pk, sk } })),
-      );
+    if (!dryRun) await table.writeBatch(stale.map(({ pk, sk }) => ({ delete: { pk, sk } })));
     report.staleRowsDeleted += stale.length;
   }
   return report;

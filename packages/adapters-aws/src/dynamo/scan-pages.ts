@@ -1,5 +1,5 @@
-import { type DynamoDBDocumentClient, ScanCommand, type ScanCommandInput } from '@aws-sdk/lib-dynamodb';
-import { dynamoCall } from './errors.js';
+import type { DynamoDBDocumentClient, ScanCommandInput } from '@aws-sdk/lib-dynamodb';
+import { MessagesTable } from './messages-table.js';
 import type { Item } from './rows.js';
 
 /**
@@ -10,14 +10,6 @@ export async function* scanPages(
   target: { readonly client: DynamoDBDocumentClient; readonly tableName: string },
   input: Omit<ScanCommandInput, 'TableName' | 'ExclusiveStartKey'> = {},
 ): AsyncGenerator<Item[]> {
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamoCall(() =>
-      target.client.send(
-        new ScanCommand({ ...input, TableName: target.tableName, ExclusiveStartKey: startKey }),
-      ),
-    );
-    yield page.Items ?? [];
-    startKey = page.LastEvaluatedKey;
-  } while (startKey !== undefined);
+  for await (const { Items = [] } of new MessagesTable(target.client, target.tableName).scanPages(input))
+    yield Items;
 }

@@ -18,13 +18,19 @@ export const receiptKey = (senderUuid: string, key: string): ItemKey => ({
 });
 
 /** Rounded up, so DynamoDB's TTL sweep never removes a receipt before it expires. */
-const epochSecondsCeil = (instant: Instant): number => Number((epochMicrosOf(instant) + 999_999n) / 1_000_000n);
+const epochSecondsCeil = (instant: Instant): number =>
+  Number((epochMicrosOf(instant) + 999_999n) / 1_000_000n);
 
 /**
  * `expires_at` (the instant, exact) decides expiry in the claim's condition and on read:
  * the TTL sweep runs up to days late, and dynalite never runs it.
  */
-export const receiptItem = (senderUuid: string, key: string, receipt: SendReceipt, expiresAt: Instant): Item => ({
+export const receiptItem = (
+  senderUuid: string,
+  key: string,
+  receipt: SendReceipt,
+  expiresAt: Instant,
+): Item => ({
   ...receiptKey(senderUuid, key),
   fingerprint: receipt.fingerprint,
   message_uuid: receipt.messageUuid,
@@ -43,7 +49,13 @@ export const readLiveReceipt = (item: Item | undefined, now: Instant): SendRecei
   const groupUuid = stringAttribute(item, 'group_uuid');
   const sentAt = stringAttribute(item, 'sent_at');
   if (expiresAt === null || expiresAt <= now) return null;
-  if (fingerprint === null || messageUuid === null || groupUuid === null || sentAt === null || !isInstant(sentAt)) {
+  if (
+    fingerprint === null ||
+    messageUuid === null ||
+    groupUuid === null ||
+    sentAt === null ||
+    !isInstant(sentAt)
+  ) {
     return null;
   }
   return { fingerprint, messageUuid, groupUuid, sentAt };

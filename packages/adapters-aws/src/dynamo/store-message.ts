@@ -1,5 +1,4 @@
 import { randomInt } from 'node:crypto';
-import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import {
   DependencyUnavailableError,
   epochMicrosOf,
@@ -8,7 +7,7 @@ import {
   type Message,
   type NewMessage,
 } from '@cruddur/core';
-import { dynamoCall, isConditionalCheckFailed, RETRY_AFTER } from './errors.js';
+import { isConditionalCheckFailed, RETRY_AFTER } from './errors.js';
 import { instantOfSortKey, messagesPartition } from './keys.js';
 import type { MessagesTable } from './messages-table.js';
 import { messageRowItem, stringAttribute } from './rows.js';
@@ -35,18 +34,13 @@ interface Taken {
 }
 
 const takenFrom = async (table: MessagesTable, groupUuid: string, from: Instant): Promise<Taken[]> => {
-  const { Items = [] } = await dynamoCall(() =>
-    table.client.send(
-      new QueryCommand({
-        TableName: table.name,
-        KeyConditionExpression: 'pk = :pk AND sk >= :from',
-        ExpressionAttributeValues: { ':pk': messagesPartition(groupUuid), ':from': from },
-        ProjectionExpression: 'sk, message_uuid',
-        ConsistentRead: true,
-        Limit: COLLISION_WINDOW,
-      }),
-    ),
-  );
+  const { Items = [] } = await table.query({
+    KeyConditionExpression: 'pk = :pk AND sk >= :from',
+    ExpressionAttributeValues: { ':pk': messagesPartition(groupUuid), ':from': from },
+    ProjectionExpression: 'sk, message_uuid',
+    ConsistentRead: true,
+    Limit: COLLISION_WINDOW,
+  });
   return Items.flatMap((item) => {
     const createdAt = instantOfSortKey(stringAttribute(item, 'sk') ?? '');
     return createdAt === null ? [] : [{ createdAt, messageUuid: stringAttribute(item, 'message_uuid') }];
@@ -80,15 +74,7 @@ export const storeMessage = async (table: MessagesTable, message: NewMessage): P
       createdAt,
     };
     try {
-      await dynamoCall(() =>
-        table.client.send(
-          new PutCommand({
-            TableName: table.name,
-            Item: messageRowItem(stored),
-            ConditionExpression: 'attribute_not_exists(pk)',
-          }),
-        ),
-      );
+      await table.put({ Item: messageRowItem(stored), ConditionExpression: 'attribute_not_exists(pk)' });
       return stored;
     } catch (error) {
       if (!isConditionalCheckFailed(error)) throw error;

@@ -1,9 +1,8 @@
-import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamoCall, isConditionalCheckFailed } from './errors.js';
+import { isConditionalCheckFailed } from './errors.js';
 import { inboxRowsFor, type LastMessage, participantMap, readLastMessage } from './group-item.js';
 import { putInboxRow } from './inbox-row.js';
 import { groupKey, type ItemKey, MESSAGE_GROUP_INDEX } from './keys.js';
-import { type MessagesTable, writeBatch } from './messages-table.js';
+import type { MessagesTable } from './messages-table.js';
 import { keyOf } from './rows.js';
 import { staleInboxRows } from './stale-rows.js';
 
@@ -16,27 +15,22 @@ import { staleInboxRows } from './stale-rows.js';
  */
 export const claimInbox = async (table: MessagesTable, last: LastMessage): Promise<boolean> => {
   try {
-    await dynamoCall(() =>
-      table.client.send(
-        new UpdateCommand({
-          TableName: table.name,
-          Key: groupKey(last.groupUuid),
-          UpdateExpression:
-            'SET members = if_not_exists(members, :members), last_sk = :sk, last_message_uuid = :uuid, ' +
-            'last_message = :text, last_sender = :sender, last_recipient = :recipient',
-          ConditionExpression:
-            'attribute_not_exists(last_sk) OR last_sk < :sk OR (last_sk = :sk AND last_message_uuid = :uuid)',
-          ExpressionAttributeValues: {
-            ':members': [last.sender.uuid, last.recipient.uuid],
-            ':sk': last.createdAt,
-            ':uuid': last.messageUuid,
-            ':text': last.text,
-            ':sender': participantMap(last.sender),
-            ':recipient': participantMap(last.recipient),
-          },
-        }),
-      ),
-    );
+    await table.update({
+      Key: groupKey(last.groupUuid),
+      UpdateExpression:
+        'SET members = if_not_exists(members, :members), last_sk = :sk, last_message_uuid = :uuid, ' +
+        'last_message = :text, last_sender = :sender, last_recipient = :recipient',
+      ConditionExpression:
+        'attribute_not_exists(last_sk) OR last_sk < :sk OR (last_sk = :sk AND last_message_uuid = :uuid)',
+      ExpressionAttributeValues: {
+        ':members': [last.sender.uuid, last.recipient.uuid],
+        ':sk': last.createdAt,
+        ':uuid': last.messageUuid,
+        ':text': last.text,
+        ':sender': participantMap(last.sender),
+        ':recipient': participantMap(last.recipient),
+      },
+    });
     return true;
   } catch (error) {
     if (isConditionalCheckFailed(error)) return false;
@@ -45,11 +39,7 @@ export const claimInbox = async (table: MessagesTable, last: LastMessage): Promi
 };
 
 export const readMarker = async (table: MessagesTable, groupUuid: string): Promise<LastMessage | null> => {
-  const { Item } = await dynamoCall(() =>
-    table.client.send(
-      new GetCommand({ TableName: table.name, Key: groupKey(groupUuid), ConsistentRead: true }),
-    ),
-  );
+  const { Item } = await table.get({ Key: groupKey(groupUuid), ConsistentRead: true });
   return readLastMessage(groupUuid, Item);
 };
 
@@ -63,23 +53,13 @@ export const putInboxRows = async (table: MessagesTable, last: LastMessage): Pro
 /** Every inbox row of the group, in any owner's partition (the index holds only inbox rows). */
 const groupInboxRows = async (table: MessagesTable, groupUuid: string): Promise<ItemKey[]> => {
   const rows: ItemKey[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamoCall(() =>
-      table.client.send(
-        new QueryCommand({
-          TableName: table.name,
-          IndexName: MESSAGE_GROUP_INDEX,
-          KeyConditionExpression: 'message_group_uuid = :g',
-          ExpressionAttributeValues: { ':g': groupUuid },
-          ProjectionExpression: 'pk, sk',
-          ExclusiveStartKey: startKey,
-        }),
-      ),
-    );
-    rows.push(...(page.Items ?? []).flatMap((item) => keyOf(item) ?? []));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey !== undefined);
+  const pages = table.queryPages({
+    IndexName: MESSAGE_GROUP_INDEX,
+    KeyConditionExpression: 'message_group_uuid = :g',
+    ExpressionAttributeValues: { ':g': groupUuid },
+    ProjectionExpression: 'pk, sk',
+  });
+  for await (const { Items = [] } of pages) rows.push(...Items.flatMap((item) => keyOf(item) ?? []));
   return rows;
 };
 
@@ -90,10 +70,7 @@ const groupInboxRows = async (table: MessagesTable, groupUuid: string): Promise<
  */
 export const sweepGroup = async (table: MessagesTable, groupUuid: string): Promise<void> => {
   const stale = staleInboxRows(await groupInboxRows(table, groupUuid));
-  await writeBatch(
-    table,
-    stale.map((key) => ({ delete: key })),
-  );
+  await table.writeBatch(stale.map((key) => ({ delete: key })));
 };
 
 /** Steps 3–5 for `last`: put first, so a crash in between leaves a duplicate, never a gap. */

@@ -1,4 +1,5 @@
 import { DependencyUnavailableError } from '@cruddur/core';
+import { isNetworkErrorCode } from '../network-errors.js';
 
 /** SQLSTATE codes that mean "the server cannot serve us now", not "the request is wrong". */
 const UNAVAILABLE_SQLSTATES = new Set([
@@ -11,18 +12,6 @@ const UNAVAILABLE_SQLSTATES = new Set([
   '53100', // disk_full
   '53200', // out_of_memory
   '42P01', // undefined_table: the schema is not migrated yet; /readyz reports it too
-]);
-
-/** Socket-level failures reported by Node while connecting or talking to the server. */
-const UNAVAILABLE_ERRNOS = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ETIMEDOUT',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'EPIPE',
-  'EAI_AGAIN',
-  'ENOTFOUND',
 ]);
 
 // node-postgres and pg-pool raise these as plain Errors without a code, so the message is the
@@ -38,7 +27,8 @@ export function isPostgresUnavailable(error: unknown, depth = 0): boolean {
   if (typeof error !== 'object' || error === null || depth > 3) return false;
   const code = codeOf(error);
   if (typeof code === 'string') {
-    if (UNAVAILABLE_SQLSTATES.has(code) || UNAVAILABLE_ERRNOS.has(code)) return true;
+    // Socket-level failures reported by Node while connecting or talking to the server.
+    if (UNAVAILABLE_SQLSTATES.has(code) || isNetworkErrorCode(code)) return true;
     if (code.startsWith('08')) return true; // connection_exception class
   }
   if (error instanceof Error && UNAVAILABLE_MESSAGES.test(error.message)) return true;

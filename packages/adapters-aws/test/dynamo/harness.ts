@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ConversationsHarness } from '@cruddur/core/testing';
 import {
   createDynamoDocumentClient,
@@ -7,6 +7,7 @@ import {
   ensureMessagesTable,
   inboxPartition,
 } from '../../src/dynamo/index.js';
+import { MessagesTable } from '../../src/dynamo/messages-table.js';
 import { crashes } from './client-hooks.js';
 
 export interface DynamoHarness extends ConversationsHarness {
@@ -24,22 +25,15 @@ export const storedInboxRows = async (
   ownerUuid: string,
 ) => {
   const rows: Array<{ groupUuid: string; lastMessage: string }> = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await client.send(
-      new QueryCommand({
-        TableName: tableName,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': inboxPartition(ownerUuid) },
-        ScanIndexForward: false,
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    for (const item of page.Items ?? []) {
+  const pages = new MessagesTable(client, tableName).queryPages({
+    KeyConditionExpression: 'pk = :pk',
+    ExpressionAttributeValues: { ':pk': inboxPartition(ownerUuid) },
+    ScanIndexForward: false,
+  });
+  for await (const { Items = [] } of pages) {
+    for (const item of Items)
       rows.push({ groupUuid: String(item.message_group_uuid), lastMessage: String(item.message) });
-    }
-    startKey = page.LastEvaluatedKey;
-  } while (startKey !== undefined);
+  }
   return rows;
 };
 
