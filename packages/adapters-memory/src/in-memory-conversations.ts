@@ -73,9 +73,9 @@ export class InMemoryConversations implements Conversations {
   }
 
   async append(draft: NewMessage): Promise<Message> {
-    const group = this.#groups.get(draft.groupUuid);
+    const group = this.#groups.get(draft.groupUuid) ?? this.#adopt(draft);
     // The use cases check membership first; this guards direct callers of the port.
-    if (!group || !isPairOf(group.members, draft.sender.uuid, draft.recipient.uuid)) {
+    if (!isPairOf(group.members, draft.sender.uuid, draft.recipient.uuid)) {
       throw new MessageGroupNotFoundError(draft.groupUuid);
     }
     // Clocks give the fixed-width form; only other variants pay for parsing.
@@ -92,6 +92,16 @@ export class InMemoryConversations implements Conversations {
       this.#inboxOf(draft.recipient.uuid).put({ ...last, otherUser: draft.sender });
     }
     return message;
+  }
+
+  /** A group uuid never opened becomes the group of its first send's sender and recipient (port doc). */
+  #adopt({ groupUuid, sender, recipient }: NewMessage): MessageGroup {
+    if (sender.uuid === recipient.uuid) throw new MessageGroupNotFoundError(groupUuid);
+    const group = new MessageGroup(groupUuid, Object.freeze([sender.uuid, recipient.uuid] as const));
+    this.#groups.set(groupUuid, group);
+    const pair = pairKey(sender.uuid, recipient.uuid);
+    if (!this.#groupByPair.has(pair)) this.#groupByPair.set(pair, groupUuid);
+    return group;
   }
 
   /** Backdoor for the contract suite; not part of the port. */

@@ -8,5 +8,6 @@ runConversationsContract(
     // The adapter carries the backdoor method itself: its stored rows are its own state.
     return { conversations, backdoor: conversations };
   },
-  { parallelSends: 200 },
+  // Its calls run without awaiting, so parallel sends cannot race here; the engines' runs race them.
+  { interleaves: false },
 );

@@ -54,13 +54,13 @@ describe('InMemoryConversations writes', () => {
     expect(messages.items.map((message) => message.sender.displayName)).toEqual(['Ann', 'Ann Renamed']);
   });
 
-  it('refuses a send into a group that does not exist, storing nothing', async () => {
+  it('refuses a first send from a user to themself into a group that was never opened, storing nothing', async () => {
     const { conversations } = aConversationStore();
-    const [a, b] = [aParticipant(), aParticipant()];
+    const a = aParticipant();
     const ghost = '00000000-0000-4000-8000-00000000dead';
-    await expect(conversations.append(aMessage(ghost, a, b))).rejects.toThrow(MessageGroupNotFoundError);
+    await expect(conversations.append(aMessage(ghost, a, a))).rejects.toThrow(MessageGroupNotFoundError);
+    expect(await conversations.findGroupMembers(ghost)).toBeNull();
     expect(await conversations.storedInboxRows(a.uuid)).toEqual([]);
-    expect(await conversations.storedInboxRows(b.uuid)).toEqual([]);
   });
 
   it('refuses a send between users who are not the members of the group', async () => {

@@ -38,7 +38,8 @@ describe('InMemoryUserDirectory', () => {
     await users.setCognitoUserId(user.handle, 'new-sub');
     expect(await users.findBySub('old-sub')).toBeNull();
     expect(await users.findBySub('new-sub')).toEqual({ ...user, cognitoUserId: 'new-sub' });
-    await expect(users.create(aNewUser({ cognitoUserId: 'old-sub' }))).resolves.toBeDefined();
+    const newcomer = await users.create(aNewUser({ cognitoUserId: 'old-sub' }));
+    expect(await users.findBySub('old-sub')).toEqual(newcomer);
   });
 
   it('relinks a user to the sub it already has', async () => {

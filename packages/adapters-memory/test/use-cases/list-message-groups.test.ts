@@ -69,10 +69,19 @@ describe('ListMessageGroups', () => {
 
   it('accepts the page limits 1 and 50', async () => {
     const world = aWorld();
-    await world.aUser('me');
-    for (const limit of [1, 50]) {
-      await expect(world.listMessageGroups.execute({ callerSub: 'sub-me', limit })).resolves.toBeDefined();
+    const me = await world.aUser('me');
+    for (const handle of ['bo', 'cy']) {
+      await world.aUser(handle);
+      await world.start(me, handle, `to ${handle}`);
     }
+    const one = await world.listMessageGroups.execute({ callerSub: 'sub-me', limit: 1 });
+    expect(one.items.map((e) => e.otherUser.handle)).toEqual(['cy']);
+    expect(one.nextCursor).not.toBeNull();
+    const fifty = await world.listMessageGroups.execute({ callerSub: 'sub-me', limit: 50 });
+    expect(fifty).toEqual({
+      items: [one.items[0], expect.objectContaining({ lastMessage: 'to bo' })],
+      nextCursor: null,
+    });
   });
 
   it('refuses a cursor the service did not issue', async () => {

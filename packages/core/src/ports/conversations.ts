@@ -37,6 +37,12 @@ export interface Conversations {
    * calls for one pair return the same uuid.
    */
   openGroup(members: GroupMembers, proposedUuid: string): Promise<string>;
-  /** Stores the message and moves both members' inbox rows to it. The group must exist. */
+  /**
+   * Stores the message and moves both members' inbox rows to it. Callers open or find the
+   * group first; a group uuid that was never opened becomes the group of the sender and the
+   * recipient (what the DynamoDB adapter does when it heals an `openGroup` that crashed before
+   * writing membership), findable by members and by pair afterwards. A send into an existing
+   * group that the sender and recipient are not the members of is a bug of the caller.
+   */
   append(message: NewMessage): Promise<Message>;
 }

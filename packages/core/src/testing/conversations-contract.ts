@@ -14,13 +14,19 @@ export interface ConversationsContractOptions {
   readonly parallelSends?: number;
   /** Conversation starts fired at once for one pair. */
   readonly parallelOpens?: number;
+  /**
+   * False for an adapter whose calls never yield part-way (in process memory): calls fired at
+   * once then run one after another, so the concurrency tests can prove only same-instant
+   * handling on it, and their names say so instead of claiming a race. Default true.
+   */
+  readonly interleaves?: boolean;
 }
 
 /** Run by every `Conversations` adapter: `runConversationsContract('dynalite', async () => ...)`. */
 export function runConversationsContract(
   name: string,
   setup: () => Promise<ConversationsHarness>,
-  { parallelSends = 100, parallelOpens = 20 }: ConversationsContractOptions = {},
+  { parallelSends = 100, parallelOpens = 20, interleaves = true }: ConversationsContractOptions = {},
 ): void {
   describe(`Conversations contract: ${name}`, () => {
     const ctx = new ContractContext(setup);
@@ -28,7 +34,7 @@ export function runConversationsContract(
     describeMessages(ctx);
     describeMessagesSince(ctx);
     describeInbox(ctx);
-    describeConcurrency(ctx, parallelSends, parallelOpens);
+    describeConcurrency(ctx, parallelSends, parallelOpens, interleaves);
     describeRetries(ctx, parallelOpens);
   });
 }

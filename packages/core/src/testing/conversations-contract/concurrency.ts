@@ -10,9 +10,13 @@ export function describeConcurrency(
   ctx: ContractContext,
   parallelSends: number,
   parallelOpens: number,
+  interleaves: boolean,
 ): void {
+  const when = interleaves
+    ? 'at once'
+    : 'at one instant (one after another: the adapter never yields mid-call)';
   describe('concurrency', () => {
-    it(`keeps all ${parallelSends} messages sent into one group at once, and one inbox row each`, async () => {
+    it(`keeps all ${parallelSends} messages sent into one group ${when}, and one inbox row each`, async () => {
       const [a, b] = [aParticipant(), aParticipant()];
       const groupUuid = await ctx.pairGroup(a, b);
       const stored = await Promise.all(
@@ -38,7 +42,7 @@ export function describeConcurrency(
       }
     }, CONCURRENCY_TIMEOUT_MS);
 
-    it('converges when both members start the conversation and send at once', async () => {
+    it(`converges when both members start the conversation and send ${when}`, async () => {
       const [a, b] = [aParticipant(), aParticipant()];
       const sends = Array.from({ length: parallelOpens }, async (_, i) => {
         const [from, to] = i % 2 ? [a, b] : [b, a];

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { aParticipant } from '../builders.js';
+import { aMessage, aParticipant } from '../builders.js';
 import type { ContractContext } from './context.js';
 
 export function describeGroups(ctx: ContractContext, parallelOpens: number): void {
@@ -26,6 +26,22 @@ export function describeGroups(ctx: ContractContext, parallelOpens: number): voi
       const [a, b] = [aParticipant(), aParticipant()];
       const first = await ctx.pairGroup(a, b);
       expect(await ctx.conversations.openGroup([b.uuid, a.uuid], randomUUID())).toBe(first);
+    });
+
+    it('makes a group uuid that was never opened the group of the first send into it', async () => {
+      const [a, b] = [aParticipant(), aParticipant()];
+      const groupUuid = randomUUID();
+      const stored = await ctx.conversations.append(aMessage(groupUuid, a, b, { text: 'first' }));
+      expect(stored).toMatchObject({ groupUuid, sender: a, text: 'first' });
+      expect([...((await ctx.conversations.findGroupMembers(groupUuid)) ?? [])].sort()).toEqual(
+        [a.uuid, b.uuid].sort(),
+      );
+      expect(await ctx.conversations.findGroupByPair(b.uuid, a.uuid)).toBe(groupUuid);
+      const listed = await ctx.conversations.listMessages(groupUuid, { limit: 10, cursor: null });
+      expect(listed.items.map((m) => m.uuid)).toEqual([stored.uuid]);
+      for (const owner of [a, b]) {
+        expect(await ctx.backdoor.storedInboxRows(owner.uuid)).toEqual([{ groupUuid, lastMessage: 'first' }]);
+      }
     });
 
     it(`makes one group when both members start it at once (${parallelOpens} parallel)`, async () => {
