@@ -11,7 +11,7 @@ type Ok<Op extends keyof operations> = operations[Op]['responses'] extends { 200
   : never;
 
 /** Types straight from the host's OpenAPI document (generated into `schema.d.ts`). */
-export type InboxEntry = Ok<'listMessageGroups'>[number] & { readonly unread_count?: number };
+export type InboxEntry = Ok<'listMessageGroups'>[number];
 export type Message = Ok<'listMessages'>[number];
 export type CreatedMessage = Ok<'createMessage'>;
 export type UserCard = Ok<'usersShort'>;

@@ -105,8 +105,8 @@ function start(): () => void {
       if (event.lastEventId) lastEventId = event.lastEventId;
       emit({ kind: 'message', message: JSON.parse(event.data) as CreatedMessage });
     });
+    // No `id:` on these (they are not replayed), so they leave the resume point alone.
     source.addEventListener('read', (event) => {
-      if (event.lastEventId) lastEventId = event.lastEventId;
       const { message_group_uuid } = JSON.parse(event.data) as { message_group_uuid: string };
       emit({ kind: 'read', groupUuid: message_group_uuid });
     });

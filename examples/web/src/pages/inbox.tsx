@@ -80,7 +80,7 @@ export function Inbox() {
                 </span>
                 <span className="last">{entry.message}</span>
               </span>
-              {(entry.unread_count ?? 0) > 0 && (
+              {entry.unread_count > 0 && (
                 <span className="badge">
                   {entry.unread_count}
                   <span className="sr-only"> unread</span>

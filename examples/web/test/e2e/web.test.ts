@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumRunnable, launchChromium, messageTexts, PHONE, personAt } from './support/browser.js';
 import { apiMessages, apiSend, type RestartableHost, restartableHost, tokenFor } from './support/host.js';
@@ -29,6 +29,11 @@ async function groupWith(baseUrl: string, token: string, handle: string): Promis
 const lastText = (page: Page) => page.locator('.messages .message .text').last();
 /** The live feed has its event stream open (`src/live/live.ts` marks the page). */
 const streaming = (page: Page) => page.waitForSelector('html[data-live="stream"]', { timeout: LIVE_MS });
+/** The number on a conversation's unread badge; 0 when it has none. */
+async function unreadOf(row: Locator): Promise<number> {
+  const badge = row.locator('.badge');
+  return (await badge.count()) === 0 ? 0 : Number.parseInt((await badge.textContent()) ?? '', 10);
+}
 /** Every time the page fetches this conversation's messages from now on (what polling would do). */
 function messageFetches(page: Page, group: string): string[] {
   const seen: string[] = [];
@@ -112,14 +117,23 @@ describe.runIf(chromiumRunnable())('the browser client, in Chromium, against `np
     await tomas.context.close();
   });
 
-  it('moves a conversation to the top of the inbox when a message arrives', async () => {
+  it('moves a conversation to the top of the inbox when a message arrives, and counts it unread', async () => {
     const ines = await personAt(browser, line.url, 'ines');
+    await ines.page.locator('.groups .group').first().waitFor();
+    const kofiRow = ines.page.locator('.groups .group', { hasText: '@kofi' });
+    const before = await unreadOf(kofiRow);
     const text = `Kofi to Inês ${Date.now()}`;
     await apiSend(host.url, await tokenFor(host.url, 'kofi'), { handle: 'ines' }, text);
     const top = ines.page.locator('.groups .group').first();
     await expect.poll(() => top.locator('.last').textContent(), { timeout: LIVE_MS }).toBe(text);
     expect(await top.textContent()).toContain('@kofi');
-    // Unread badges: the API has no unread_count yet (the readstate work), so none is asserted here.
+    await expect.poll(() => unreadOf(top), { timeout: LIVE_MS }).toBe(before + 1);
+    // Opened, it is read: back in the inbox the badge is gone.
+    await top.click();
+    await expect.poll(() => lastText(ines.page).textContent(), { timeout: LIVE_MS }).toBe(text);
+    await ines.page.getByRole('link', { name: 'Back to messages' }).click();
+    await expect.poll(() => top.locator('.last').textContent(), { timeout: LIVE_MS }).toBe(text);
+    await expect.poll(() => unreadOf(top), { timeout: LIVE_MS }).toBe(0);
     await ines.context.close();
   });
 
