@@ -6,7 +6,7 @@ import {
   type Participant,
 } from '@cruddur/core';
 import { isConditionalCheckFailed, RETRY_AFTER } from './errors.js';
-import { type ItemKey, inboxKey, inboxPartition, instantOfInboxSortKey } from './keys.js';
+import { type ItemKey, inboxKey, inboxPartition, instantOfInboxSortKey, MESSAGE_GROUP_INDEX } from './keys.js';
 import type { MessagesTable } from './messages-table.js';
 import { type Item, participantAttributes, readParticipant, stringAttribute } from './rows.js';
 
@@ -19,20 +19,33 @@ export interface InboxRow {
   readonly at: Instant;
 }
 
+/** The attribute naming an inbox row's group: the hash key of the group index (`table.ts`). */
+export const INBOX_GROUP = 'message_group_uuid';
+
+/** The group an inbox row (or an index entry projecting it) belongs to. */
+export const groupOfInboxRow = (item: Item): string | null => stringAttribute(item, INBOX_GROUP);
+
+/** Query input for the inbox rows of a group, in any owner's partition, through the group index. */
+export const inboxRowsOfGroup = (groupUuid: string) => ({
+  IndexName: MESSAGE_GROUP_INDEX,
+  KeyConditionExpression: `${INBOX_GROUP} = :g`,
+  ExpressionAttributeValues: { ':g': groupUuid },
+});
+
 /**
  * The owner's inbox row for a group. Only inbox rows carry `message_group_uuid`, so the
  * `message-group-sk-index` holds exactly the inbox rows, as in the original.
  */
 export const inboxRowItem = ({ ownerUuid, other, groupUuid, text, at }: InboxRow): Item => ({
   ...inboxKey(ownerUuid, at),
-  message_group_uuid: groupUuid,
+  [INBOX_GROUP]: groupUuid,
   message: text,
   ...participantAttributes(other),
 });
 
 export const readInboxRow = (item: Item): InboxEntry | null => {
   const sk = stringAttribute(item, 'sk');
-  const groupUuid = stringAttribute(item, 'message_group_uuid');
+  const groupUuid = groupOfInboxRow(item);
   const lastMessage = stringAttribute(item, 'message');
   const otherUser = readParticipant(item);
   const lastMessageAt = sk === null ? null : instantOfInboxSortKey(sk);
@@ -49,14 +62,14 @@ const nextFree = async (table: MessagesTable, row: InboxRow, from: Instant): Pro
   const { Items = [] } = await table.query({
     KeyConditionExpression: 'pk = :pk AND sk >= :from',
     ExpressionAttributeValues: { ':pk': inboxPartition(row.ownerUuid), ':from': from },
-    ProjectionExpression: 'sk, message_group_uuid',
+    ProjectionExpression: `sk, ${INBOX_GROUP}`,
     ConsistentRead: true,
     Limit: COLLISION_WINDOW,
   });
   let candidate = from;
   for (const item of Items) {
     if (stringAttribute(item, 'sk') !== candidate) continue;
-    if (stringAttribute(item, 'message_group_uuid') === row.groupUuid) break;
+    if (groupOfInboxRow(item) === row.groupUuid) break;
     candidate = nextMicrosecond(candidate);
   }
   return candidate;
@@ -75,7 +88,7 @@ export const putInboxRow = async (table: MessagesTable, row: InboxRow): Promise<
     try {
       await table.put({
         Item: item,
-        ConditionExpression: 'attribute_not_exists(pk) OR message_group_uuid = :g',
+        ConditionExpression: `attribute_not_exists(pk) OR ${INBOX_GROUP} = :g`,
         ExpressionAttributeValues: { ':g': row.groupUuid },
       });
       return inboxKey(row.ownerUuid, at);

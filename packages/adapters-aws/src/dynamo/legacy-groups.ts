@@ -1,5 +1,6 @@
 import type { GroupMembers } from '@cruddur/core';
-import { inboxPartition, MESSAGE_GROUP_INDEX, ownerOfInboxPartition } from './keys.js';
+import { groupOfInboxRow, INBOX_GROUP, inboxRowsOfGroup } from './inbox-row.js';
+import { inboxPartition, ownerOfInboxPartition } from './keys.js';
 import type { MessagesTable } from './messages-table.js';
 import type { ItemPage } from './pager.js';
 import { stringAttribute } from './rows.js';
@@ -14,12 +15,7 @@ export const legacyMembers = async (
   table: MessagesTable,
   groupUuid: string,
 ): Promise<GroupMembers | null> => {
-  const { Items = [] } = await table.query({
-    IndexName: MESSAGE_GROUP_INDEX,
-    KeyConditionExpression: 'message_group_uuid = :g',
-    ExpressionAttributeValues: { ':g': groupUuid },
-    Limit: 1,
-  });
+  const { Items = [] } = await table.query({ ...inboxRowsOfGroup(groupUuid), Limit: 1 });
   const [row] = Items;
   const owner = ownerOfInboxPartition(stringAttribute(row ?? {}, 'pk') ?? '');
   const other = stringAttribute(row ?? {}, 'user_uuid');
@@ -35,13 +31,13 @@ const rowsShowing = (table: MessagesTable, owner: string, other: string) =>
     KeyConditionExpression: 'pk = :pk',
     FilterExpression: 'user_uuid = :other',
     ExpressionAttributeValues: { ':pk': inboxPartition(owner), ':other': other },
-    ProjectionExpression: 'message_group_uuid',
+    ProjectionExpression: INBOX_GROUP,
     ScanIndexForward: false,
     Limit: PAIR_SEARCH_PAGE,
   });
 
 const groupOn = ({ Items = [] }: ItemPage) =>
-  Items.map((item) => stringAttribute(item, 'message_group_uuid')).find(Boolean);
+  Items.map(groupOfInboxRow).find(Boolean);
 
 /**
  * The group of a pair that has no pair item, from either member's inbox: a row in A's inbox

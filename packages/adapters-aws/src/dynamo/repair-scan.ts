@@ -1,5 +1,6 @@
 import type { GroupMembers, Participant } from '@cruddur/core';
 import { type LastMessage, readLastMessage, readMembers } from './group-item.js';
+import { groupOfInboxRow } from './inbox-row.js';
 import {
   GROUP_PARTITION_PREFIX,
   groupOfGroupPartition,
@@ -60,7 +61,7 @@ export const scanGroups = async (table: MessagesTable): Promise<GroupState[]> =>
     return created;
   };
   await scanAll(table, { IndexName: MESSAGE_GROUP_INDEX }, (item) => {
-    const groupUuid = stringAttribute(item, 'message_group_uuid');
+    const groupUuid = groupOfInboxRow(item);
     const key = keyOf(item);
     if (groupUuid === null || key === null) return;
     const state = stateOf(groupUuid);

@@ -1,7 +1,7 @@
 import { isConditionalCheckFailed } from './errors.js';
 import { inboxRowsFor, type LastMessage, participantMap, readLastMessage } from './group-item.js';
-import { putInboxRow } from './inbox-row.js';
-import { groupKey, type ItemKey, MESSAGE_GROUP_INDEX } from './keys.js';
+import { inboxRowsOfGroup, putInboxRow } from './inbox-row.js';
+import { groupKey, type ItemKey } from './keys.js';
 import type { MessagesTable } from './messages-table.js';
 import { keyOf } from './rows.js';
 import { staleInboxRows } from './stale-rows.js';
@@ -53,12 +53,7 @@ export const putInboxRows = async (table: MessagesTable, last: LastMessage): Pro
 /** Every inbox row of the group, in any owner's partition (the index holds only inbox rows). */
 const groupInboxRows = async (table: MessagesTable, groupUuid: string): Promise<ItemKey[]> => {
   const rows: ItemKey[] = [];
-  const pages = table.queryPages({
-    IndexName: MESSAGE_GROUP_INDEX,
-    KeyConditionExpression: 'message_group_uuid = :g',
-    ExpressionAttributeValues: { ':g': groupUuid },
-    ProjectionExpression: 'pk, sk',
-  });
+  const pages = table.queryPages({ ...inboxRowsOfGroup(groupUuid), ProjectionExpression: 'pk, sk' });
   for await (const { Items = [] } of pages) rows.push(...Items.flatMap((item) => keyOf(item) ?? []));
   return rows;
 };

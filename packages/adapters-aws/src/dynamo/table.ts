@@ -7,6 +7,7 @@ import {
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DependencyUnavailableError } from '@cruddur/core';
 import { dynamoCall, RETRY_AFTER } from './errors.js';
+import { INBOX_GROUP } from './inbox-row.js';
 import { MESSAGE_GROUP_INDEX } from './keys.js';
 
 export const DEFAULT_MESSAGES_TABLE = 'cruddur-messages';
@@ -42,7 +43,7 @@ export const messagesTableDefinition = (
     AttributeDefinitions: [
       { AttributeName: 'pk', AttributeType: 'S' },
       { AttributeName: 'sk', AttributeType: 'S' },
-      { AttributeName: 'message_group_uuid', AttributeType: 'S' },
+      { AttributeName: INBOX_GROUP, AttributeType: 'S' },
     ],
     KeySchema: [
       { AttributeName: 'pk', KeyType: 'HASH' },
@@ -52,7 +53,7 @@ export const messagesTableDefinition = (
       {
         IndexName: MESSAGE_GROUP_INDEX,
         KeySchema: [
-          { AttributeName: 'message_group_uuid', KeyType: 'HASH' },
+          { AttributeName: INBOX_GROUP, KeyType: 'HASH' },
           { AttributeName: 'sk', KeyType: 'RANGE' },
         ],
         Projection: { ProjectionType: 'ALL' },
