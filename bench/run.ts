@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { adapterOverheadSection } from './adapter-overhead.js';
 import { eventsSection } from './events.js';
 import { httpSection } from './http.js';
+import { pluginImportSection } from './plugin-import.js';
 import { roundTripsSection } from './round-trips.js';
 import { scalingSection } from './scaling.js';
 import type { SectionResult } from './section.js';
@@ -23,6 +24,7 @@ const SECTIONS: Record<string, () => Promise<SectionResult>> = {
   scaling: scalingSection,
   'write-cost': writeCostSection,
   events: eventsSection,
+  'plugin-import': pluginImportSection,
 };
 
 const requested = process.argv.slice(2);

@@ -8,7 +8,7 @@ import {
   runtimeModule,
   TOKENS,
   withTokenCache,
-} from '@cruddur/http-fastify';
+} from '@cruddur/http-fastify/host';
 import { serveFromChild } from '../support/server-process.js';
 import type { AppServerInfo } from './contract.js';
 

@@ -2,7 +2,7 @@ import { LocalTokenIssuer } from '@cruddur/adapters-aws/cognito';
 import { createDynamoDocumentClient, DynamoConversations, ensureMessagesTable } from '@cruddur/adapters-aws/dynamo';
 import { startDynalite, startEmbeddedPostgres } from '@cruddur/engines';
 import { createPgPool, migrate, PgMessageEvents, PgUserDirectory } from '@cruddur/adapters-aws/postgres';
-import { awsModule, buildApp, createContainer, resolveAppDeps, runtimeModule, withTokenCache } from '@cruddur/http-fastify';
+import { awsModule, buildApp, createContainer, resolveAppDeps, runtimeModule, withTokenCache } from '@cruddur/http-fastify/host';
 import { serveFromChild } from '../support/server-process.js';
 import type { EventHostsInfo } from './contract.js';
 

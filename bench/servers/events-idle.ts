@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import { LocalTokenIssuer } from '@cruddur/adapters-aws/cognito';
 import type { UserDirectory } from '@cruddur/core';
-import { buildApp, createContainer, memoryModule, resolveAppDeps, runtimeModule, TOKENS, withTokenCache } from '@cruddur/http-fastify';
+import { buildApp, createContainer, memoryModule, resolveAppDeps, runtimeModule, TOKENS, withTokenCache } from '@cruddur/http-fastify/host';
 import { serveFromChild } from '../support/server-process.js';
 import type { IdleHostInfo } from './contract.js';
 

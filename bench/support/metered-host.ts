@@ -15,7 +15,7 @@ import {
   resolveAppDeps,
   runtimeModule,
   TOKENS,
-} from '@cruddur/http-fastify';
+} from '@cruddur/http-fastify/host';
 import type { FastifyInstance } from 'fastify';
 
 export interface HostInstance {

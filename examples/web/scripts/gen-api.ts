@@ -5,7 +5,7 @@
  */
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { createHost } from '@cruddur/http-fastify';
+import { createHost } from '@cruddur/http-fastify/host';
 import openapiTS, { astToString } from 'openapi-typescript';
 
 const target = fileURLToPath(new URL('../src/api/schema.d.ts', import.meta.url));

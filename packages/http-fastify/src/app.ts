@@ -15,7 +15,7 @@ import { useStrictJsonParser } from './edge/strict-json.js';
 import { timeLimitOptions } from './edge/time-limits.js';
 import { errorHandler, notFoundHandler } from './error-handler.js';
 import { withRedactedTickets } from './log-redaction.js';
-import { type MessagingPluginOptions, messagingPlugin } from './messaging-plugin.js';
+import { BODY_LIMIT_BYTES, type MessagingPluginOptions, messagingPlugin } from './messaging-plugin.js';
 import { healthRoutes, type ReadinessCheck } from './routes/health.js';
 import { validatorCompiler } from './schemas/validator-compiler.js';
 import { DEFAULT_WEB_ROOT, webBundle } from './web-bundle.js';
@@ -39,8 +39,6 @@ export interface AppOptions {
   readonly webRoot?: string;
 }
 
-/** A message is at most 1024 code points (≤ 4 KiB of UTF-8, ≤ 12 KiB \u-escaped): 16 KiB is ample. */
-export const BODY_LIMIT_BYTES = 16 * 1024;
 export const DEFAULT_READINESS_TIMEOUT_MS = 2000;
 
 /**
@@ -57,10 +55,10 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
     genReqId: requestIdOf,
     ...timeLimitOptions(edge.requestTimeoutMs),
   }).withTypeProvider<TypeBoxTypeProvider>();
+  // The plugin sets its own contract on `/api`; the same one covers the host's other routes.
   app.setValidatorCompiler(validatorCompiler);
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler(notFoundHandler);
-  // The API speaks JSON only: a text/plain body is a 415, not a string that fails the schema.
   app.removeContentTypeParser('text/plain');
   useStrictJsonParser(app);
 

@@ -6,7 +6,7 @@ import { HttpRequestError } from './error-handler.js';
 declare module 'fastify' {
   interface FastifyRequest {
     /** Set by the auth hooks: the verified caller, or null on an anonymous optional-auth route. */
-    identity: VerifiedIdentity | null;
+    cruddurIdentity: VerifiedIdentity | null;
   }
 }
 
@@ -45,7 +45,7 @@ function bearerTokenOf(request: FastifyRequest, header: string): string {
 export interface AuthHooks {
   /** Rejects the request with 401 unless it carries a valid access token. */
   readonly required: onRequestAsyncHookHandler;
-  /** Anonymous requests pass with `identity = null`; a token that is sent must still be valid. */
+  /** Anonymous requests pass with `cruddurIdentity = null`; a token that is sent must still be valid. */
   readonly optional: onRequestAsyncHookHandler;
 }
 
@@ -65,7 +65,7 @@ export function authHooks(verifier: TokenVerifier, failures?: AuthFailureLimit):
     }
     await failures?.refuseIfExhausted(request);
     try {
-      request.identity = await verifier.verify(bearerTokenOf(request, header));
+      request.cruddurIdentity = await verifier.verify(bearerTokenOf(request, header));
     } catch (error) {
       if (error instanceof UnauthenticatedError || error instanceof HttpRequestError) {
         await failures?.recordFailure(request);
@@ -81,6 +81,6 @@ export function authHooks(verifier: TokenVerifier, failures?: AuthFailureLimit):
 
 /** The caller of a route guarded by `required`. */
 export function callerOf(request: FastifyRequest): VerifiedIdentity {
-  if (request.identity === null) throw new UnauthenticatedError('missing');
-  return request.identity;
+  if (request.cruddurIdentity === null) throw new UnauthenticatedError('missing');
+  return request.cruddurIdentity;
 }

@@ -8,13 +8,16 @@ import type {
   UsersShort,
 } from '@cruddur/core';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { onRequestAsyncHookHandler } from 'fastify';
+import type { FastifyInstance, onRequestAsyncHookHandler } from 'fastify';
 import { authHooks } from './auth.js';
 import type { AuthFailureLimit } from './edge/rate-limits.js';
+import { useStrictJsonParser } from './edge/strict-json.js';
+import { errorHandler, notFoundHandler } from './error-handler.js';
 import { type EventStreamOptions, eventRoutes } from './routes/events.js';
 import { messageGroupRoutes } from './routes/message-groups.js';
 import { messageRoutes } from './routes/messages.js';
 import { userRoutes } from './routes/users.js';
+import { validatorCompiler } from './schemas/validator-compiler.js';
 
 export interface MessagingPluginOptions {
   readonly listMessageGroups: ListMessageGroups;
@@ -25,26 +28,58 @@ export interface MessagingPluginOptions {
   readonly tokenVerifier: TokenVerifier;
   /** Rate limits (buildApp passes them); without them nothing is limited. */
   readonly limits?: { readonly sends: onRequestAsyncHookHandler; readonly authFailures: AuthFailureLimit };
-  readonly followMessages: FollowMessages;
+  /** Live conversations, `GET /api/events` and its ticket route; without it they are not served. */
+  readonly followMessages?: FollowMessages | undefined;
   /** Limits and timings of `GET /api/events`; the defaults suit production. */
   readonly eventStream?: Partial<EventStreamOptions> | undefined;
 }
 
+/** A message is at most 1024 code points (≤ 4 KiB of UTF-8, ≤ 12 KiB \u-escaped): 16 KiB is ample. */
+export const BODY_LIMIT_BYTES = 16 * 1024;
+
 /**
- * The `/api` routes of the HTTP contract (design §5), with their auth hooks. Errors are
- * thrown, not answered here: the host installs `errorHandler` once (buildApp does), so a
- * host embedding this plugin elsewhere must install it too to keep the error contract.
+ * The request contract of the `/api` routes, set on their own encapsulated scope so that an app
+ * of any configuration gets the same answers: its error handler and validator do not apply here,
+ * and nothing set here leaks out to the app's other routes.
  */
-export const messagingPlugin: FastifyPluginAsyncTypebox<MessagingPluginOptions> = async (app, deps) => {
-  app.decorateRequest('identity', null);
+function ownTheContract(api: FastifyInstance): void {
+  api.setErrorHandler(errorHandler);
+  // TypeBox, not Fastify's default Ajv: `{"message": 5}` is a 400, never coerced to "5".
+  api.setValidatorCompiler(validatorCompiler);
+  // Only under the prefix: the app's other unknown paths keep the app's own 404.
+  api.setNotFoundHandler(notFoundHandler);
+  // JSON only: a text/plain body is a 415, not a string that fails the schema.
+  api.removeContentTypeParser('text/plain');
+  useStrictJsonParser(api);
+  api.addHook('onRoute', (route) => {
+    route.bodyLimit ??= BODY_LIMIT_BYTES;
+  });
+}
+
+const apiRoutes: FastifyPluginAsyncTypebox<MessagingPluginOptions> = async (api, deps) => {
+  ownTheContract(api);
+  // Namespaced: an app with a decorator of its own (`identity`, `user`) can still register this.
+  api.decorateRequest('cruddurIdentity', null);
   const auth = authHooks(deps.tokenVerifier, deps.limits?.authFailures);
-  await app.register(messageGroupRoutes, { listMessageGroups: deps.listMessageGroups, markRead: deps.markRead, auth });
-  await app.register(messageRoutes, {
+  await api.register(messageGroupRoutes, { listMessageGroups: deps.listMessageGroups, markRead: deps.markRead, auth });
+  await api.register(messageRoutes, {
     listMessages: deps.listMessages,
     createMessage: deps.createMessage,
     auth,
     ...(deps.limits ? { sendLimit: deps.limits.sends } : {}),
   });
-  await app.register(userRoutes, { usersShort: deps.usersShort, auth });
-  await app.register(eventRoutes, { followMessages: deps.followMessages, auth, stream: deps.eventStream });
+  await api.register(userRoutes, { usersShort: deps.usersShort, auth });
+  if (deps.followMessages) {
+    await api.register(eventRoutes, { followMessages: deps.followMessages, auth, stream: deps.eventStream });
+  }
+};
+
+/**
+ * The `/api` routes of the HTTP contract (design §5) with everything their answers depend on:
+ * one `app.register(messagingPlugin, deps)` line gives the statuses of the README. The routes
+ * live at `<prefix>/api/...`: registered without a prefix, at `/api/...` as the original
+ * frontend expects; with `{ prefix: '/chat' }`, at `/chat/api/...`.
+ */
+export const messagingPlugin: FastifyPluginAsyncTypebox<MessagingPluginOptions> = async (app, deps) => {
+  await app.register(apiRoutes, { ...deps, prefix: '/api' });
 };

@@ -45,7 +45,7 @@ export async function registerRateLimits(app: FastifyInstance, settings: EdgeSet
   const sends = app.rateLimit({
     max: settings.sendBurst,
     timeWindow: Math.ceil((settings.sendBurst / settings.sendsPerSecond) * 1000),
-    keyGenerator: (request) => `send:${request.identity?.sub ?? request.ip}`,
+    keyGenerator: (request) => `send:${request.cruddurIdentity?.sub ?? request.ip}`,
   });
   const devTokens = app.rateLimit({ max: settings.devTokensPerMinute, timeWindow: MINUTE_MS });
   const failures = app.createRateLimit({

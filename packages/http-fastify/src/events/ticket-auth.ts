@@ -9,8 +9,8 @@ export const ticketOrBearer = (tickets: TicketStore, auth: AuthHooks): onRequest
   async function (request, reply) {
     const { ticket } = request.query as EventsQuery;
     if (ticket === undefined) return auth.required.call(this, request, reply);
-    request.identity = tickets.redeem(ticket);
-    if (request.identity === null) {
+    request.cruddurIdentity = tickets.redeem(ticket);
+    if (request.cruddurIdentity === null) {
       throw new HttpRequestError(401, 'invalid_ticket', 'The ticket is unknown, used or expired; get a new one.', {
         'www-authenticate': 'Bearer error="invalid_token"',
       });

@@ -43,7 +43,7 @@ export const eventRoutes: FastifyPluginAsyncTypebox<EventRoutesOptions> = async 
   app.addHook('preClose', async () => slots.closeAll());
 
   app.post(
-    '/api/events/ticket',
+    '/events/ticket',
     {
       onRequest: deps.auth.required,
       schema: {
@@ -61,7 +61,7 @@ export const eventRoutes: FastifyPluginAsyncTypebox<EventRoutesOptions> = async 
   );
 
   app.get(
-    '/api/events',
+    '/events',
     {
       onRequest: ticketOrBearer(tickets, deps.auth),
       schema: {

@@ -17,7 +17,7 @@ export const messageGroupRoutes: FastifyPluginAsyncTypebox<MessageGroupRoutesOpt
   { listMessageGroups, markRead, auth },
 ) => {
   app.get(
-    '/api/message_groups',
+    '/message_groups',
     {
       onRequest: auth.required,
       schema: {
@@ -38,7 +38,7 @@ export const messageGroupRoutes: FastifyPluginAsyncTypebox<MessageGroupRoutesOpt
   );
 
   app.post(
-    '/api/message_groups/:message_group_uuid/read',
+    '/message_groups/:message_group_uuid/read',
     {
       onRequest: auth.required,
       // The body is optional: no body means "up to the latest message".

@@ -28,7 +28,7 @@ export const messageRoutes: FastifyPluginAsyncTypebox<MessageRoutesOptions> = as
   { listMessages, createMessage, auth, sendLimit },
 ) => {
   app.get(
-    '/api/messages/:message_group_uuid',
+    '/messages/:message_group_uuid',
     {
       onRequest: auth.required,
       schema: {
@@ -55,7 +55,7 @@ export const messageRoutes: FastifyPluginAsyncTypebox<MessageRoutesOptions> = as
   );
 
   app.post(
-    '/api/messages',
+    '/messages',
     {
       onRequest: sendLimit ? [auth.required, sendLimit] : auth.required,
       schema: {

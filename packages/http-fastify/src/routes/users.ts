@@ -12,7 +12,7 @@ export interface UserRoutesOptions {
 
 export const userRoutes: FastifyPluginAsyncTypebox<UserRoutesOptions> = async (app, { usersShort, auth }) => {
   app.get(
-    '/api/users/@:handle/short',
+    '/users/@:handle/short',
     {
       // The original frontend calls this anonymously; only a verified caller also sees the uuid.
       onRequest: auth.optional,
@@ -27,7 +27,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<UserRoutesOptions> = async (a
     },
     async (request) => {
       const user = await usersShort.execute({ handle: request.params.handle });
-      return userShortJson(user, request.identity !== null);
+      return userShortJson(user, request.cruddurIdentity !== null);
     },
   );
 };

@@ -1,0 +1,23 @@
+// `@cruddur/http-fastify/host`: the whole host (composition root, storage, tokens, OpenAPI,
+// health, dev routes) for `npm start`, the bin, tests and the bench.
+export {
+  type AppDeps,
+  type AppOptions,
+  buildApp,
+  DEFAULT_READINESS_TIMEOUT_MS,
+  type ReadinessCheck,
+} from './app.js';
+export { type BackendConfig, type ConfigResult, type HostConfig, loadConfig } from './config.js';
+export {
+  type AwsResources,
+  awsModule,
+  createContainer,
+  memoryModule,
+  resolveAppDeps,
+  runtimeModule,
+  TOKENS,
+  useCaseModule,
+} from './container.js';
+export { DEFAULT_EDGE_SETTINGS, type EdgeSettings } from './edge/edge-settings.js';
+export { createHost, type RunningHost } from './host.js';
+export { withTokenCache } from './tokens.js';
