@@ -1,14 +1,6 @@
 import { LocalTokenIssuer } from '@cruddur/adapters-aws/cognito';
-import type { CreateMessage, User, UserDirectory } from '@cruddur/core';
-import {
-  buildApp,
-  createContainer,
-  memoryModule,
-  resolveAppDeps,
-  runtimeModule,
-  TOKENS,
-  withTokenCache,
-} from '@cruddur/http-fastify/host';
+import type { User } from '@cruddur/core';
+import { composeHost, TOKENS, withTokenCache } from '@cruddur/http-fastify/host';
 import { serveFromChild } from '../support/server-process.js';
 import type { AppServerInfo } from './contract.js';
 
@@ -18,16 +10,19 @@ const PEERS = 25;
 const MESSAGES = 30;
 
 /**
- * The real app on the memory adapters, wired by the host's own container modules (as
- * `createHost` does for the memory backend), with real RS256 tokens checked by aws-jwt-verify
+ * The real app on the memory adapters, wired by the host's composition root (`composeHost`
+ * for the memory backend), with real RS256 tokens checked by aws-jwt-verify
  * behind the host's cache of verified tokens (`withTokenCache`, as `openTokens` wires it).
  * Seeded through the use cases, so the data is exactly what the API itself would store.
  */
 serveFromChild<null, AppServerInfo>(async () => {
   const issuer = await LocalTokenIssuer.create({ issuer: 'http://127.0.0.1/bench-issuer' });
-  const container = createContainer(memoryModule(), runtimeModule(withTokenCache(issuer.verifier())));
-  const users = container.get<UserDirectory>(TOKENS.UserDirectory);
-  const createMessage = container.get<CreateMessage>(TOKENS.CreateMessage);
+  const { app, services } = await composeHost(
+    { port: 0, host: '127.0.0.1', backend: { kind: 'memory' } },
+    { tokens: { verifier: withTokenCache(issuer.verifier()), devIssuer: null } },
+  );
+  const users = services.get(TOKENS.UserDirectory);
+  const createMessage = services.get(TOKENS.CreateMessage);
   const aUser = (handle: string) =>
     users.create({
       handle,
@@ -60,7 +55,6 @@ serveFromChild<null, AppServerInfo>(async () => {
       message: 'Hi there',
     });
   }
-  const app = await buildApp(resolveAppDeps(container));
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   if (address === null || typeof address === 'string') throw new Error('The app is not listening on TCP');

@@ -1,8 +1,8 @@
 import { LocalTokenIssuer } from '@cruddur/adapters-aws/cognito';
-import { createDynamoDocumentClient, DynamoConversations, ensureMessagesTable } from '@cruddur/adapters-aws/dynamo';
+import { createDynamoDocumentClient, ensureMessagesTable } from '@cruddur/adapters-aws/dynamo';
 import { startDynalite, startEmbeddedPostgres } from '@cruddur/engines';
-import { createPgPool, migrate, PgMessageEvents, PgUserDirectory } from '@cruddur/adapters-aws/postgres';
-import { awsModule, buildApp, createContainer, resolveAppDeps, runtimeModule, withTokenCache } from '@cruddur/http-fastify/host';
+import { createPgPool, migrate, PgUserDirectory } from '@cruddur/adapters-aws/postgres';
+import { composeHost, withTokenCache } from '@cruddur/http-fastify/host';
 import { serveFromChild } from '../support/server-process.js';
 import type { EventHostsInfo } from './contract.js';
 
@@ -26,15 +26,22 @@ serveFromChild<null, EventHostsInfo>(async () => {
   const issuer = await LocalTokenIssuer.create({ issuer: 'http://127.0.0.1/bench-events' });
 
   const aHost = async (): Promise<number> => {
-    const documentClient = createDynamoDocumentClient({ region: 'local', endpoint: dynamo.endpoint });
-    const pool = createPgPool(connectionUrl);
-    const conversations = new DynamoConversations({ client: documentClient, tableName: TABLE });
-    const messageEvents = await PgMessageEvents.start({ connectionUrl, pool, conversations });
-    const container = createContainer(
-      awsModule({ documentClient, tableName: TABLE, pool, messageEvents }),
-      runtimeModule(withTokenCache(issuer.verifier())),
+    // aws mode's own storage (clients, pool, LISTEN connection); only the token issuer is local.
+    const { app } = await composeHost(
+      {
+        port: 0,
+        host: '127.0.0.1',
+        backend: {
+          kind: 'aws',
+          region: 'local',
+          dynamoEndpoint: dynamo.endpoint,
+          tableName: TABLE,
+          connectionUrl,
+          tokens: { kind: 'user-pool', userPoolId: 'local_unused', clientId: 'unused' },
+        },
+      },
+      { tokens: { verifier: withTokenCache(issuer.verifier()), devIssuer: null } },
     );
-    const app = await buildApp(resolveAppDeps(container));
     await app.listen({ port: 0, host: '127.0.0.1' });
     const address = app.server.address();
     if (address === null || typeof address === 'string') throw new Error('not listening on TCP');

@@ -1,7 +1,6 @@
 import { createServer } from 'node:http';
 import { LocalTokenIssuer } from '@cruddur/adapters-aws/cognito';
-import type { UserDirectory } from '@cruddur/core';
-import { buildApp, createContainer, memoryModule, resolveAppDeps, runtimeModule, TOKENS, withTokenCache } from '@cruddur/http-fastify/host';
+import { composeHost, TOKENS, withTokenCache } from '@cruddur/http-fastify/host';
 import { serveFromChild } from '../support/server-process.js';
 import type { IdleHostInfo } from './contract.js';
 
@@ -12,15 +11,17 @@ import type { IdleHostInfo } from './contract.js';
  */
 serveFromChild<{ users: number }, IdleHostInfo>(async ({ users: count }) => {
   const issuer = await LocalTokenIssuer.create({ issuer: 'http://127.0.0.1/bench-idle' });
-  const container = createContainer(memoryModule(), runtimeModule(withTokenCache(issuer.verifier())));
-  const users = container.get<UserDirectory>(TOKENS.UserDirectory);
+  const { app, services } = await composeHost(
+    { port: 0, host: '127.0.0.1', backend: { kind: 'memory' } },
+    { tokens: { verifier: withTokenCache(issuer.verifier()), devIssuer: null } },
+  );
+  const users = services.get(TOKENS.UserDirectory);
   const tokens: string[] = [];
   for (let i = 0; i < count; i += 1) {
     const handle = `idle${i}`;
     await users.create({ handle, displayName: handle, email: `${handle}@bench.test`, cognitoUserId: `sub-${handle}` });
     tokens.push(issuer.issueAccessToken({ sub: `sub-${handle}`, username: handle }).accessToken);
   }
-  const app = await buildApp(resolveAppDeps(container));
   await app.listen({ port: 0, host: '127.0.0.1' });
   const memory = createServer((_request, response) => {
     (globalThis as { gc?: () => void }).gc?.();

@@ -8,14 +8,7 @@ import {
 } from '@cruddur/engines';
 import { migrate } from '@cruddur/adapters-aws/postgres';
 import type { User, UserDirectory } from '@cruddur/core';
-import {
-  awsModule,
-  buildApp,
-  createContainer,
-  resolveAppDeps,
-  runtimeModule,
-  TOKENS,
-} from '@cruddur/http-fastify/host';
+import { awsModule, composeHost, TOKENS } from '@cruddur/http-fastify/host';
 import type { FastifyInstance } from 'fastify';
 
 export interface HostInstance {
@@ -39,7 +32,7 @@ export interface MeteredHost {
 export const TABLE_NAME = 'cruddur-messages';
 
 /**
- * The real composition root (`awsModule` + `buildApp` from http-fastify) on a DynamoDB
+ * The real composition root (`composeHost` with `awsModule` from http-fastify) on a DynamoDB
  * endpoint and pg-mem, as the embedded host runs, except that the DocumentClient carries a
  * metering middleware and the pool is wrapped in a counter.
  */
@@ -53,14 +46,19 @@ export const meteredHost = async (endpoint: string): Promise<MeteredHost> => {
   const issuer = await LocalTokenIssuer.create({ issuer: 'http://127.0.0.1/bench-issuer' });
   const instances: HostInstance[] = [];
   const instance = async (): Promise<HostInstance> => {
-    const container = createContainer(
-      awsModule({ documentClient, tableName: TABLE_NAME, pool: pg }),
-      runtimeModule(issuer.verifier()),
+    // The clients are shared by every instance and closed by `close` below, not by app.close().
+    const { app, services } = await composeHost(
+      { port: 0, host: '127.0.0.1', backend: { kind: 'embedded', tableName: TABLE_NAME } },
+      {
+        storage: {
+          module: (tokenVerifier) => awsModule({ documentClient, tableName: TABLE_NAME, pool: pg, tokenVerifier }),
+          embedded: null,
+          close: async () => {},
+        },
+        tokens: { verifier: issuer.verifier(), devIssuer: null },
+      },
     );
-    const started = {
-      app: await buildApp(resolveAppDeps(container)),
-      users: container.get<UserDirectory>(TOKENS.UserDirectory),
-    };
+    const started = { app, users: services.get(TOKENS.UserDirectory) };
     instances.push(started);
     return started;
   };

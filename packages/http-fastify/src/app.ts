@@ -37,6 +37,8 @@ export interface AppOptions {
   readonly edge?: EdgeSettings;
   /** The browser client's built bundle, served at `/` when it exists (default: `examples/web/dist`). */
   readonly webRoot?: string;
+  /** Run by `app.close()` once the server stopped (Fastify `onClose`): releases what the app's ports hold. */
+  readonly onClose?: () => Promise<void>;
 }
 
 export const DEFAULT_READINESS_TIMEOUT_MS = 2000;
@@ -55,6 +57,9 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
     genReqId: requestIdOf,
     ...timeLimitOptions(edge.requestTimeoutMs),
   }).withTypeProvider<TypeBoxTypeProvider>();
+  const { onClose } = options;
+  // Registered first, so it runs after the server and every plugin's own onClose hook.
+  if (onClose) app.addHook('onClose', async () => onClose());
   // The plugin sets its own contract on `/api`; the same one covers the host's other routes.
   app.setValidatorCompiler(validatorCompiler);
   app.setErrorHandler(errorHandler);

@@ -33,36 +33,22 @@ import {
   UsersShort,
 } from '@cruddur/core';
 import { Container, ContainerModule } from 'inversify';
-import type { AppDeps, ReadinessCheck } from './app.js';
+import type { AppDeps } from './app.js';
+import { type ServiceId, type Services, TOKENS, typedBind } from './service-ids.js';
 
-/** Service identifiers: ports and use cases, never concrete adapters. */
-export const TOKENS = {
-  UserDirectory: Symbol.for('cruddur.UserDirectory'),
-  Conversations: Symbol.for('cruddur.Conversations'),
-  SendReceipts: Symbol.for('cruddur.SendReceipts'),
-  MessageEvents: Symbol.for('cruddur.MessageEvents'),
-  ReadMarkers: Symbol.for('cruddur.ReadMarkers'),
-  TokenVerifier: Symbol.for('cruddur.TokenVerifier'),
-  Clock: Symbol.for('cruddur.Clock'),
-  IdGenerator: Symbol.for('cruddur.IdGenerator'),
-  ReadinessChecks: Symbol.for('cruddur.ReadinessChecks'),
-  ListMessageGroups: Symbol.for('cruddur.ListMessageGroups'),
-  ListMessages: Symbol.for('cruddur.ListMessages'),
-  CreateMessage: Symbol.for('cruddur.CreateMessage'),
-  UsersShort: Symbol.for('cruddur.UsersShort'),
-  FollowMessages: Symbol.for('cruddur.FollowMessages'),
-  MarkRead: Symbol.for('cruddur.MarkRead'),
-} as const;
+export { type ServiceId, type Services, TOKENS } from './service-ids.js';
 
-/** Storage ports on the in-memory adapters: no engines at all. */
-export const memoryModule = (): ContainerModule =>
+/** Every port on the in-memory adapters (no engines at all), with the given token verifier. */
+export const memoryModule = (tokenVerifier: TokenVerifier): ContainerModule =>
   new ContainerModule(({ bind }) => {
-    bind<UserDirectory>(TOKENS.UserDirectory).toResolvedValue(() => new InMemoryUserDirectory()).inSingletonScope();
-    bind<Conversations>(TOKENS.Conversations).toResolvedValue(() => new InMemoryConversations()).inSingletonScope();
-    bind<SendReceipts>(TOKENS.SendReceipts).toResolvedValue(() => new InMemorySendReceipts()).inSingletonScope();
-    bind<MessageEvents>(TOKENS.MessageEvents).toResolvedValue(() => new InMemoryMessageEvents()).inSingletonScope();
-    bind<ReadMarkers>(TOKENS.ReadMarkers).toResolvedValue((c: Conversations) => new InMemoryReadMarkers(c), [TOKENS.Conversations]).inSingletonScope();
-    bind<readonly ReadinessCheck[]>(TOKENS.ReadinessChecks).toConstantValue([]);
+    const to = typedBind(bind);
+    to(TOKENS.UserDirectory).toResolvedValue(() => new InMemoryUserDirectory()).inSingletonScope();
+    to(TOKENS.Conversations).toResolvedValue(() => new InMemoryConversations()).inSingletonScope();
+    to(TOKENS.SendReceipts).toResolvedValue(() => new InMemorySendReceipts()).inSingletonScope();
+    to(TOKENS.MessageEvents).toResolvedValue(() => new InMemoryMessageEvents()).inSingletonScope();
+    to(TOKENS.ReadMarkers).toResolvedValue((c: Conversations) => new InMemoryReadMarkers(c), [TOKENS.Conversations]).inSingletonScope();
+    to(TOKENS.TokenVerifier).toConstantValue(tokenVerifier);
+    to(TOKENS.ReadinessChecks).toConstantValue([]);
   });
 
 export type DocumentClient = ReturnType<typeof createDynamoDocumentClient>;
@@ -71,69 +57,75 @@ export interface AwsResources {
   readonly documentClient: DocumentClient;
   readonly tableName: string;
   readonly pool: PgPool;
+  readonly tokenVerifier: TokenVerifier;
+  /** The conversations adapter when something else needs the same instance (PgMessageEvents). */
+  readonly conversations?: DynamoConversations | undefined;
   /** Fan-out shared by every host (PostgreSQL LISTEN/NOTIFY); absent → this process only. */
   readonly messageEvents?: MessageEvents | undefined;
 }
 
-/** Storage ports on DynamoDB and PostgreSQL (real services or the embedded engines). */
-export const awsModule = ({ documentClient, tableName, pool, messageEvents }: AwsResources): ContainerModule =>
+/** Every port on DynamoDB, PostgreSQL and a token verifier (real services or the embedded engines). */
+export const awsModule = (resources: AwsResources): ContainerModule =>
   new ContainerModule(({ bind }) => {
-    bind<UserDirectory>(TOKENS.UserDirectory)
+    const { documentClient: client, tableName, pool } = resources;
+    const to = typedBind(bind);
+    to(TOKENS.UserDirectory)
       .toResolvedValue(
         // Every request resolves its caller by sub: cache it so a steady-state list costs no SQL.
         () => new CachingUserDirectory(new PgUserDirectory(pool), { maxEntries: 10_000, ttlMs: 60_000 }),
       )
       .inSingletonScope();
-    bind<Conversations>(TOKENS.Conversations)
-      .toResolvedValue(() => new DynamoConversations({ client: documentClient, tableName }))
+    to(TOKENS.Conversations)
+      .toResolvedValue(() => resources.conversations ?? new DynamoConversations({ client, tableName }))
       .inSingletonScope();
     // In the messages table, so a retry that lands on another host finds the first attempt.
-    bind<SendReceipts>(TOKENS.SendReceipts)
-      .toResolvedValue(() => new DynamoSendReceipts({ client: documentClient, tableName }))
+    to(TOKENS.SendReceipts)
+      .toResolvedValue(() => new DynamoSendReceipts({ client, tableName }))
       .inSingletonScope();
-    bind<MessageEvents>(TOKENS.MessageEvents)
-      .toResolvedValue(() => messageEvents ?? new InMemoryMessageEvents())
+    to(TOKENS.MessageEvents)
+      .toResolvedValue(() => resources.messageEvents ?? new InMemoryMessageEvents())
       .inSingletonScope();
-    bind<ReadMarkers>(TOKENS.ReadMarkers).toResolvedValue(() => new DynamoReadMarkers({ client: documentClient, tableName })).inSingletonScope();
-    bind<readonly ReadinessCheck[]>(TOKENS.ReadinessChecks).toConstantValue([
-      { name: 'dynamodb', check: () => checkDynamo(documentClient, tableName) },
+    to(TOKENS.ReadMarkers).toResolvedValue(() => new DynamoReadMarkers({ client, tableName })).inSingletonScope();
+    to(TOKENS.TokenVerifier).toConstantValue(resources.tokenVerifier);
+    to(TOKENS.ReadinessChecks).toConstantValue([
+      { name: 'dynamodb', check: () => checkDynamo(client, tableName) },
       { name: 'postgres', check: () => checkPostgres(pool) },
     ]);
   });
 
-/** The token verifier, the clock and ids; overridable in tests by passing other instances. */
+/** The clock and ids; overridable in tests by passing other instances. */
 export const runtimeModule = (
-  tokenVerifier: TokenVerifier,
   clock: Clock = new SystemClock(),
   ids: IdGenerator = new RandomIdGenerator(),
 ): ContainerModule =>
   new ContainerModule(({ bind }) => {
-    bind<TokenVerifier>(TOKENS.TokenVerifier).toConstantValue(tokenVerifier);
-    bind<Clock>(TOKENS.Clock).toConstantValue(clock);
-    bind<IdGenerator>(TOKENS.IdGenerator).toConstantValue(ids);
+    const to = typedBind(bind);
+    to(TOKENS.Clock).toConstantValue(clock);
+    to(TOKENS.IdGenerator).toConstantValue(ids);
   });
 
 /** Use cases, built from whatever ports the other modules bound. */
 export const useCaseModule = new ContainerModule(({ bind }) => {
   const { UserDirectory: U, Conversations: C, MessageEvents: E, ReadMarkers: R } = TOKENS;
-  bind(TOKENS.ListMessageGroups)
+  const to = typedBind(bind);
+  to(TOKENS.ListMessageGroups)
     .toResolvedValue(
       (users: UserDirectory, conversations: Conversations, readMarkers: ReadMarkers) =>
         new ListMessageGroups({ users, conversations, readMarkers }),
       [U, C, R],
     )
     .inSingletonScope();
-  bind(TOKENS.MarkRead)
+  to(TOKENS.MarkRead)
     .toResolvedValue(
       (users: UserDirectory, conversations: Conversations, readMarkers: ReadMarkers, events: MessageEvents) =>
         new MarkRead({ users, conversations, readMarkers, events }),
       [U, C, R, E],
     )
     .inSingletonScope();
-  bind(TOKENS.ListMessages)
+  to(TOKENS.ListMessages)
     .toResolvedValue((users: UserDirectory, conversations: Conversations) => new ListMessages({ users, conversations }), [U, C])
     .inSingletonScope();
-  bind(TOKENS.CreateMessage)
+  to(TOKENS.CreateMessage)
     .toResolvedValue(
       (
         users: UserDirectory,
@@ -147,32 +139,32 @@ export const useCaseModule = new ContainerModule(({ bind }) => {
       [U, C, TOKENS.Clock, TOKENS.IdGenerator, TOKENS.SendReceipts, E, R],
     )
     .inSingletonScope();
-  bind(TOKENS.FollowMessages)
+  to(TOKENS.FollowMessages)
     .toResolvedValue(
       (users: UserDirectory, conversations: Conversations, events: MessageEvents) =>
         new FollowMessages({ users, conversations, events }),
       [U, C, E],
     )
     .inSingletonScope();
-  bind(TOKENS.UsersShort)
+  to(TOKENS.UsersShort)
     .toResolvedValue((users: UserDirectory) => new UsersShort({ users }), [U])
     .inSingletonScope();
 });
 
-export function createContainer(...modules: ContainerModule[]): Container {
+export function createContainer(...modules: ContainerModule[]): Services {
   const container = new Container();
   container.load(useCaseModule, ...modules);
-  return container;
+  return { get: <T>(service: ServiceId<T>): T => container.get<T>(service) };
 }
 
 /** Everything the HTTP app needs, resolved from the container once at start. */
-export const resolveAppDeps = (container: Container): Omit<AppDeps, 'devIssuer'> => ({
-  listMessageGroups: container.get<ListMessageGroups>(TOKENS.ListMessageGroups),
-  listMessages: container.get<ListMessages>(TOKENS.ListMessages),
-  createMessage: container.get<CreateMessage>(TOKENS.CreateMessage),
-  usersShort: container.get<UsersShort>(TOKENS.UsersShort),
-  followMessages: container.get<FollowMessages>(TOKENS.FollowMessages),
-  markRead: container.get<MarkRead>(TOKENS.MarkRead),
-  tokenVerifier: container.get<TokenVerifier>(TOKENS.TokenVerifier),
-  readiness: container.get<readonly ReadinessCheck[]>(TOKENS.ReadinessChecks),
+export const resolveAppDeps = (services: Services): Omit<AppDeps, 'devIssuer'> => ({
+  listMessageGroups: services.get(TOKENS.ListMessageGroups),
+  listMessages: services.get(TOKENS.ListMessages),
+  createMessage: services.get(TOKENS.CreateMessage),
+  usersShort: services.get(TOKENS.UsersShort),
+  followMessages: services.get(TOKENS.FollowMessages),
+  markRead: services.get(TOKENS.MarkRead),
+  tokenVerifier: services.get(TOKENS.TokenVerifier),
+  readiness: services.get(TOKENS.ReadinessChecks),
 });

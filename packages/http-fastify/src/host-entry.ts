@@ -19,5 +19,7 @@ export {
   useCaseModule,
 } from './container.js';
 export { DEFAULT_EDGE_SETTINGS, type EdgeSettings } from './edge/edge-settings.js';
-export { createHost, type RunningHost } from './host.js';
+export { composeHost, type HostOverrides, type RunningHost } from './host.js';
+export type { Storage } from './storage.js';
+export { type ServiceId, type Services, typedBind } from './service-ids.js';
 export { withTokenCache } from './tokens.js';

@@ -1,32 +1,40 @@
 import type { LocalTokenIssuer } from '@cruddur/adapters-aws/cognito';
-import {
-  type Conversations,
-  RandomIdGenerator,
-  SystemClock,
-  type User,
-  type UserDirectory,
-} from '@cruddur/core';
+import { type Clock, type IdGenerator, RandomIdGenerator, SystemClock, type TokenVerifier, type User } from '@cruddur/core';
 import { loadDemoData } from '@cruddur/core/demo';
-import type { FastifyInstance, FastifyServerOptions } from 'fastify';
-import { buildApp } from './app.js';
+import type { FastifyInstance } from 'fastify';
+import type { ContainerModule } from 'inversify';
+import { type AppDeps, type AppOptions, buildApp } from './app.js';
 import type { HostConfig } from './config.js';
-import { createContainer, resolveAppDeps, runtimeModule, TOKENS } from './container.js';
+import { createContainer, resolveAppDeps, runtimeModule, type Services, TOKENS } from './container.js';
 import { openStorage, type Storage } from './storage.js';
 import { openTokens } from './tokens.js';
 
 export interface RunningHost {
+  /** `app.close()` releases everything the host opened (see `composeHost`). */
   readonly app: FastifyInstance;
+  /** The composed ports and use cases, e.g. to seed users through the host's own UserDirectory. */
+  readonly services: Services;
   /** Demo users (embedded and memory mode only; empty against real services). */
   readonly demoUsers: readonly User[];
   readonly devIssuer: LocalTokenIssuer | null;
   /** The embedded engines (embedded mode only): where their data lives, what dynalite served. */
   readonly embedded: Storage['embedded'];
-  /**
-   * Stops the HTTP server (requests in flight finish; open event streams must end in a
-   * `preClose` hook of the app), then lets the adapters finish their background work, then
-   * closes the pools and engines behind them.
-   */
+  /** The same as `app.close()`. */
   close(): Promise<void>;
+}
+
+/** What a caller may put in place of what the configuration would open (tests, the bench). */
+export interface HostOverrides extends Omit<AppOptions, 'onClose'>, Pick<AppDeps, 'eventStream'> {
+  /** Already-open storage (the config's backend is then not opened): binds every port but the token verifier; its `close` runs on app.close(). */
+  readonly storage?: Storage;
+  /** The token verifier and dev issuer instead of those the configuration names. */
+  readonly tokens?: { readonly verifier: TokenVerifier; readonly devIssuer: LocalTokenIssuer | null };
+  readonly clock?: Clock;
+  readonly ids?: IdGenerator;
+  /** Load the demo people and conversations when there is a dev issuer (default true). */
+  readonly demoData?: boolean;
+  /** Bindings loaded after the others, e.g. a test's wrapped ports. */
+  readonly modules?: readonly ContainerModule[];
 }
 
 /**
@@ -38,47 +46,40 @@ async function drain(port: object): Promise<void> {
   if (typeof close === 'function') await close.call(port);
 }
 
-/** Builds the whole host for a configuration, without listening. */
-export async function createHost(
-  config: HostConfig,
-  options: { logger?: FastifyServerOptions['logger'] } = {},
-): Promise<RunningHost> {
+/**
+ * The one composition root (start entry, bin, HTTP tests, bench): opens storage and tokens for
+ * `config`, binds every port, builds the app without listening. `app.close()` stops the server
+ * (requests in flight finish; event streams end in a `preClose` hook), then lets the adapters
+ * finish their background work, then closes clients, pools, the LISTEN connection and engines.
+ */
+export async function composeHost(config: HostConfig, overrides: HostOverrides = {}): Promise<RunningHost> {
   // The issuer's keys are made while the engines start (startup time); a failure of either is
   // reported below, after the storage that did open is closed.
-  const tokensReady = openTokens(config);
+  const tokensReady = overrides.tokens ? Promise.resolve(overrides.tokens) : openTokens(config);
   tokensReady.catch(() => {});
-  const storage = await openStorage(config.backend);
+  const storage = overrides.storage ?? (await openStorage(config.backend));
   try {
     const tokens = await tokensReady;
-    const clock = new SystemClock();
-    const ids = new RandomIdGenerator();
-    const container = createContainer(storage.module, runtimeModule(tokens.verifier, clock, ids));
-    const users = container.get<UserDirectory>(TOKENS.UserDirectory);
-    const conversations = container.get<Conversations>(TOKENS.Conversations);
-    const demoUsers = tokens.devIssuer
-      ? await loadDemoData({
-          users,
-          conversations,
-          ids,
-          now: clock.now(),
-        })
-      : [];
-    const devIssuer = tokens.devIssuer ? { issuer: tokens.devIssuer, users } : undefined;
+    const { clock = new SystemClock(), ids = new RandomIdGenerator(), modules = [] } = overrides;
+    const services = createContainer(storage.module(tokens.verifier), runtimeModule(clock, ids), ...modules);
+    const users = services.get(TOKENS.UserDirectory);
+    const conversations = services.get(TOKENS.Conversations);
+    const seed = tokens.devIssuer !== null && overrides.demoData !== false;
+    const demoUsers = seed ? await loadDemoData({ users, conversations, ids, now: clock.now() }) : [];
+    const { storage: _s, tokens: _t, clock: _c, ids: _i, demoData: _d, modules: _m, eventStream, ...appOptions } = overrides;
     const app = await buildApp(
-      { ...resolveAppDeps(container), devIssuer },
-      { logger: options.logger ?? false, ...(config.edge ? { edge: config.edge } : {}) },
-    );
-    return {
-      app,
-      demoUsers,
-      devIssuer: tokens.devIssuer,
-      embedded: storage.embedded,
-      close: async () => {
-        await app.close();
-        await drain(conversations);
-        await storage.close();
+      { ...resolveAppDeps(services), eventStream, devIssuer: tokens.devIssuer ? { issuer: tokens.devIssuer, users } : undefined },
+      {
+        logger: false,
+        ...(config.edge ? { edge: config.edge } : {}),
+        ...appOptions,
+        onClose: async () => {
+          await drain(conversations);
+          await storage.close();
+        },
       },
-    };
+    );
+    return { app, services, demoUsers, devIssuer: tokens.devIssuer, embedded: storage.embedded, close: () => app.close() };
   } catch (error) {
     await storage.close();
     throw error;

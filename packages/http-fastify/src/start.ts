@@ -2,7 +2,7 @@
 import closeWithGrace from 'close-with-grace';
 import { formatBanner } from './banner.js';
 import { loadConfig } from './config.js';
-import { createHost } from './host.js';
+import { composeHost } from './host.js';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -14,7 +14,7 @@ if (!result.ok) {
 }
 const { config } = result;
 
-const host = await createHost(config, { logger: { level: process.env.LOG_LEVEL ?? 'info' } }).catch((error: Error) => {
+const host = await composeHost(config, { logger: { level: process.env.LOG_LEVEL ?? 'info' } }).catch((error: Error) => {
   // e.g. the data directory held by another host: say so, no stack trace for a known refusal.
   console.error(`Cruddur Messaging cannot start: ${error.message}`);
   process.exit(1);

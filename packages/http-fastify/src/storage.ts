@@ -1,13 +1,14 @@
 import { createDynamoDocumentClient, DynamoConversations, ensureMessagesTable } from '@cruddur/adapters-aws/dynamo';
 import { createPgPool, migrate, PgMessageEvents, type PgPool } from '@cruddur/adapters-aws/postgres';
-import type { MessageEvents } from '@cruddur/core';
+import type { TokenVerifier } from '@cruddur/core';
 import type { ContainerModule } from 'inversify';
 import type { BackendConfig } from './config.js';
-import { awsModule, type DocumentClient, memoryModule } from './container.js';
+import { type AwsResources, awsModule, type DocumentClient, memoryModule } from './container.js';
 import { type EmbeddedEngines, startEmbeddedEngines } from './embedded-engines.js';
 
 export interface Storage {
-  readonly module: ContainerModule;
+  /** The container module binding every port to this storage and the given token verifier. */
+  readonly module: (tokenVerifier: TokenVerifier) => ContainerModule;
   /** The embedded engines (embedded mode only): where their data lives, what dynalite served. */
   readonly embedded: Pick<EmbeddedEngines, 'dataDir' | 'dynamoRequests'> | null;
   close(): Promise<void>;
@@ -22,7 +23,7 @@ export interface Storage {
 export async function openStorage(backend: BackendConfig): Promise<Storage> {
   switch (backend.kind) {
     case 'memory':
-      return { module: memoryModule(), embedded: null, close: async () => {} };
+      return { module: memoryModule, embedded: null, close: async () => {} };
     case 'embedded': {
       const engines = await startEmbeddedEngines({
         ...(backend.dataDir === undefined ? {} : { dataDir: backend.dataDir }),
@@ -50,17 +51,15 @@ export async function openStorage(backend: BackendConfig): Promise<Storage> {
     case 'aws': {
       const client = createDynamoDocumentClient({ region: backend.region, endpoint: backend.dynamoEndpoint });
       const pool = createPgPool(backend.connectionUrl);
+      // One adapter instance: the fan-out reads messages back through the same one the routes use.
+      const conversations = new DynamoConversations({ client, tableName: backend.tableName });
       // Every host LISTENs on the users database, so a send on one reaches streams on all.
-      const messageEvents = await PgMessageEvents.start({
-        connectionUrl: backend.connectionUrl,
-        pool,
-        conversations: new DynamoConversations({ client, tableName: backend.tableName }),
-      });
+      const messageEvents = await PgMessageEvents.start({ connectionUrl: backend.connectionUrl, pool, conversations });
       const stop = async () => {
         await messageEvents.close();
         await pool.end();
       };
-      return { ...awsStorage(client, backend.tableName, pool, stop, messageEvents), embedded: null };
+      return { ...awsStorage(client, backend.tableName, pool, stop, { conversations, messageEvents }), embedded: null };
     }
   }
 }
@@ -70,10 +69,10 @@ function awsStorage(
   tableName: string,
   pool: PgPool,
   stopEngines: () => Promise<void>,
-  messageEvents?: MessageEvents,
+  shared: Pick<AwsResources, 'conversations' | 'messageEvents'> = {},
 ): Omit<Storage, 'embedded'> {
   return {
-    module: awsModule({ documentClient: client, tableName, pool, messageEvents }),
+    module: (tokenVerifier) => awsModule({ documentClient: client, tableName, pool, tokenVerifier, ...shared }),
     close: async () => {
       client.destroy();
       await stopEngines();

@@ -4,7 +4,7 @@ import { dynamoDbLocalRunnable, startDynamoDbLocal, startEmbeddedPostgres } from
 import { createPgPool, migrate, PgUserDirectory } from '@cruddur/adapters-aws/postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
-import { createHost } from '../../src/host.js';
+import { composeHost } from '../../src/host.js';
 import { type JwksHttpIssuer, startJwksHttpIssuer } from './support/jwks-http-issuer.js';
 
 // The README's offline aws stack, end to end: DynamoDB Local (Java), a real PostgreSQL, and an
@@ -62,7 +62,7 @@ describe.runIf(dynamoDbLocalRunnable())('the host in aws mode on the offline sta
       AWS_COGNITO_USER_POOL_CLIENT_ID: idp.issuer.clientId,
     });
     if (!loaded.ok) throw new Error(loaded.problems.join('\n'));
-    const host = await createHost(loaded.config);
+    const host = await composeHost(loaded.config);
     stops.unshift(() => host.close());
     base = await host.app.listen({ port: loaded.config.port, host: loaded.config.host });
   }, 240_000);

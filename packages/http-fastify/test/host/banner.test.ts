@@ -4,14 +4,14 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { formatBanner } from '../../src/banner.js';
 import type { HostConfig } from '../../src/config.js';
 import { DEFAULT_EDGE_SETTINGS } from '../../src/edge/edge-settings.js';
-import { createHost, type RunningHost } from '../../src/host.js';
+import { composeHost, type RunningHost } from '../../src/host.js';
 
 const config: HostConfig = { port: 0, host: '127.0.0.1', backend: { kind: 'memory' } };
 let host: RunningHost;
 let banner: string;
 
 beforeAll(async () => {
-  host = await createHost(config);
+  host = await composeHost(config);
   const address = await host.app.listen({ port: 0, host: '127.0.0.1' });
   banner = formatBanner({ address, config, host });
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DEFAULT_EDGE_SETTINGS } from '../../src/edge/edge-settings.js';
-import { createHost, type RunningHost } from '../../src/host.js';
+import { composeHost, type RunningHost } from '../../src/host.js';
 import { temporaryDataDir } from './support/data-dir.js';
 
 // Issue 8: 300 sends in flight into one group on `npm start` answered 21–131 × 503 while
@@ -14,7 +14,7 @@ let dataDir: Awaited<ReturnType<typeof temporaryDataDir>>;
 
 beforeAll(async () => {
   dataDir = await temporaryDataDir();
-  host = await createHost({
+  host = await composeHost({
     port: 0,
     host: '127.0.0.1',
     backend: { kind: 'embedded', tableName: 'cruddur-messages', dataDir: dataDir.path },

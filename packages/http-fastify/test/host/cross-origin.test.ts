@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_EDGE_SETTINGS } from '../../src/edge/edge-settings.js';
-import { createHost, type RunningHost } from '../../src/host.js';
+import { composeHost, type RunningHost } from '../../src/host.js';
 import { chromiumRunnable, launchChromium } from '@cruddur/engines/chromium';
 
 /** A page server on its own port, i.e. its own origin, like a frontend deployed apart from the API. */
@@ -26,7 +26,7 @@ let token: string;
 beforeAll(async () => {
   page = await servePage();
   stranger = await servePage();
-  host = await createHost({
+  host = await composeHost({
     port: 0,
     host: '127.0.0.1',
     backend: { kind: 'memory' },

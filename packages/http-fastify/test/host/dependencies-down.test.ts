@@ -30,7 +30,7 @@ beforeAll(async () => {
   await ensureMessagesTable(documentClient, 'messages');
   await migrate(pool);
   issuer = await LocalTokenIssuer.create({ issuer: 'http://localhost/test-issuer' });
-  const container = createContainer(awsModule({ documentClient, tableName: 'messages', pool }), runtimeModule(issuer.verifier()));
+  const container = createContainer(awsModule({ documentClient, tableName: 'messages', pool, tokenVerifier: issuer.verifier() }), runtimeModule());
   users = container.get<UserDirectory>(TOKENS.UserDirectory);
   app = await buildApp(resolveAppDeps(container));
   stops.push(() => app.close(), () => pool.end(), () => dynamoProxy.close(), () => postgresProxy.close(), dynalite.stop, postgres.dispose);

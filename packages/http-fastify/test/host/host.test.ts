@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BackendConfig } from '../../src/config.js';
-import { createHost, type RunningHost } from '../../src/host.js';
+import { composeHost, type RunningHost } from '../../src/host.js';
 
 const modes: ReadonlyArray<[string, BackendConfig]> = [
   ['memory adapters', { kind: 'memory' }],
@@ -11,7 +11,7 @@ describe.each(modes)('the host on %s', (_name, backend) => {
   let host: RunningHost;
 
   beforeAll(async () => {
-    host = await createHost({ port: 0, host: '127.0.0.1', backend });
+    host = await composeHost({ port: 0, host: '127.0.0.1', backend });
   });
   afterAll(() => host.close());
 

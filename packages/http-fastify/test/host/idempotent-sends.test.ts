@@ -62,8 +62,8 @@ const startHost = async (openPool: ReturnType<typeof pgMemDatabase>): Promise<Ho
     { step: 'initialize' },
   );
   const container = createContainer(
-    awsModule({ documentClient: client, tableName: TABLE, pool: openPool() }),
-    runtimeModule(issuer.verifier()),
+    awsModule({ documentClient: client, tableName: TABLE, pool: openPool(), tokenVerifier: issuer.verifier() }),
+    runtimeModule(),
   );
   users = container.get<UserDirectory>(TOKENS.UserDirectory);
   const app = await buildApp(resolveAppDeps(container));

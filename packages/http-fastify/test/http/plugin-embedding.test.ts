@@ -1,5 +1,5 @@
-import { InMemoryConversations, InMemoryUserDirectory } from '@cruddur/adapters-memory';
-import { CreateMessage, ListMessageGroups, ListMessages, RandomIdGenerator, SystemClock, UsersShort } from '@cruddur/core';
+import { InMemoryConversations, InMemoryMessageEvents, InMemoryReadMarkers, InMemoryUserDirectory } from '@cruddur/adapters-memory';
+import { CreateMessage, ListMessageGroups, ListMessages, MarkRead, RandomIdGenerator, SystemClock, UsersShort } from '@cruddur/core';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import { messagingPlugin } from '../../src/index.js';
@@ -9,7 +9,9 @@ import { testIssuer } from './support/test-app.js';
 async function hostApp(prefix?: string): Promise<{ app: FastifyInstance; bearer: Record<string, string> }> {
   const issuer = await testIssuer();
   const users = new InMemoryUserDirectory();
-  const deps = { users, conversations: new InMemoryConversations(), clock: new SystemClock(), ids: new RandomIdGenerator() };
+  const conversations = new InMemoryConversations();
+  const readMarkers = new InMemoryReadMarkers(conversations);
+  const deps = { users, conversations, readMarkers, events: new InMemoryMessageEvents(), clock: new SystemClock(), ids: new RandomIdGenerator() };
   for (const handle of ['ada', 'linus']) {
     await users.create({ handle, displayName: handle, email: `${handle}@example.test`, cognitoUserId: `sub-${handle}` });
   }
@@ -23,6 +25,7 @@ async function hostApp(prefix?: string): Promise<{ app: FastifyInstance; bearer:
     listMessages: new ListMessages(deps),
     createMessage: new CreateMessage(deps),
     usersShort: new UsersShort(deps),
+    markRead: new MarkRead(deps),
     tokenVerifier: issuer.verifier(),
     ...(prefix === undefined ? {} : { prefix }),
   });

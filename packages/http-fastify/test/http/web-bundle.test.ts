@@ -10,7 +10,7 @@ import { createContainer, memoryModule, resolveAppDeps, runtimeModule } from '..
 const verifier = { verify: () => Promise.reject(new Error('no tokens in these tests')) };
 
 async function appServing(root: string): Promise<FastifyInstance> {
-  const container = createContainer(memoryModule(), runtimeModule(verifier));
+  const container = createContainer(memoryModule(verifier), runtimeModule());
   return buildApp(resolveAppDeps(container), { webRoot: root });
 }
 

@@ -4,11 +4,10 @@ import { type DynamoEngine, type EmbeddedPostgresServer, startDynalite, startEmb
 import { createPgPool, migrate, PgUserDirectory } from '@cruddur/adapters-aws/postgres';
 import type { User } from '@cruddur/core';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../../src/app.js';
-import { createContainer, resolveAppDeps, runtimeModule } from '../../../src/container.js';
-import { openStorage } from '../../../src/storage.js';
+import { composeHost } from '../../../src/host.js';
 
 const TABLE = 'cruddur-messages';
+const SHARED_POOL = 'shared-engines';
 
 /** One real PostgreSQL and one dynalite, outside every host, as a load-balanced deployment has. */
 export interface SharedEngines {
@@ -17,6 +16,8 @@ export interface SharedEngines {
   tokenFor(user: User): string;
   /** A host in aws mode on these engines (PostgreSQL LISTEN/NOTIFY fan-out), listening. */
   startHost(): Promise<{ app: FastifyInstance; url: string; close(): Promise<void> }>;
+  /** PostgreSQL connections the hosts hold open (their pools and LISTEN connections). */
+  hostConnections(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -26,7 +27,10 @@ export async function startSharedEngines(): Promise<SharedEngines> {
     startDynalite(),
   ]);
   const connectionUrl = await postgres.createDatabase('cruddur');
-  const pool = createPgPool(connectionUrl);
+  // Named, so the connections of the hosts can be told from this pool's own.
+  const shared = new URL(connectionUrl);
+  shared.searchParams.set('application_name', SHARED_POOL);
+  const pool = createPgPool(shared.href);
   await migrate(pool);
   const client = createDynamoDocumentClient({ region: 'local', endpoint: dynamo.endpoint });
   await ensureMessagesTable(client, TABLE);
@@ -42,24 +46,34 @@ export async function startSharedEngines(): Promise<SharedEngines> {
     tokenFor: (user) => issuer.issueAccessToken({ sub: `sub-${user.handle}`, username: user.handle }).accessToken,
     startHost: async () => {
       // The host's own storage wiring for the aws backend; only the token issuer is local.
-      const storage = await openStorage({
-        kind: 'aws',
-        region: 'local',
-        dynamoEndpoint: dynamo.endpoint,
-        tableName: TABLE,
-        connectionUrl,
-        // Storage ignores the token source; the hosts verify with the shared local issuer.
-        tokens: { kind: 'user-pool', userPoolId: 'local_unused', clientId: 'unused' },
-      });
-      const container = createContainer(storage.module, runtimeModule(issuer.verifier()));
-      const app = await buildApp(resolveAppDeps(container));
+      const { app } = await composeHost(
+        {
+          port: 0,
+          host: '127.0.0.1',
+          backend: {
+            kind: 'aws',
+            region: 'local',
+            dynamoEndpoint: dynamo.endpoint,
+            tableName: TABLE,
+            connectionUrl,
+            tokens: { kind: 'user-pool', userPoolId: 'local_unused', clientId: 'unused' },
+          },
+        },
+        // The configured user pool is replaced by the shared local issuer; the rest is aws mode's own.
+        { tokens: { verifier: issuer.verifier(), devIssuer: null } },
+      );
       const url = await app.listen({ port: 0, host: '127.0.0.1' });
-      const close = async () => {
-        await app.close();
-        await storage.close();
-      };
+      // app.close() alone releases the host's clients, pool and LISTEN connection.
+      const close = () => app.close();
       hosts.push(close);
       return { app, url, close };
+    },
+    hostConnections: async () => {
+      const { rows } = await pool.query<{ count: string }>(
+        "select count(*) from pg_stat_activity where datname = 'cruddur' and application_name <> $1",
+        [SHARED_POOL],
+      );
+      return Number(rows[0]?.count ?? 0);
     },
     close: async () => {
       for (const close of hosts) await close().catch(() => {});

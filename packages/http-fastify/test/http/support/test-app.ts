@@ -8,12 +8,14 @@ import {
   SequentialIdGenerator,
   SteppingClock,
 } from '@cruddur/adapters-memory';
-import type { Clock, Conversations, MessageEvents, ReadMarkers, SendReceipts, User, UserDirectory } from '@cruddur/core';
+import type { Clock, Conversations, User, UserDirectory } from '@cruddur/core';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { ContainerModule } from 'inversify';
-import { type AppDeps, buildApp, type ReadinessCheck } from '../../../src/app.js';
+import type { AppDeps, ReadinessCheck } from '../../../src/app.js';
 import { DEFAULT_EDGE_SETTINGS, type EdgeSettings } from '../../../src/edge/edge-settings.js';
-import { createContainer, resolveAppDeps, runtimeModule, TOKENS } from '../../../src/container.js';
+import { composeHost } from '../../../src/host.js';
+import { TOKENS, typedBind } from '../../../src/service-ids.js';
+import type { Storage } from '../../../src/storage.js';
 
 export const TEST_ISSUER = 'http://localhost:4567/test-issuer';
 
@@ -85,25 +87,31 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
   const conversations = new InMemoryConversations();
   const seenUsers = options.wrapUsers?.(users) ?? users;
   const seenConversations = options.wrapConversations?.(conversations) ?? conversations;
-  // The host's own container (use cases, resolveAppDeps), over the ports this test wants to see.
-  const ports = new ContainerModule(({ bind }) => {
-    bind<UserDirectory>(TOKENS.UserDirectory).toConstantValue(seenUsers);
-    bind<Conversations>(TOKENS.Conversations).toConstantValue(seenConversations);
-    bind<SendReceipts>(TOKENS.SendReceipts).toConstantValue(new InMemorySendReceipts());
-    bind<MessageEvents>(TOKENS.MessageEvents).toConstantValue(new InMemoryMessageEvents());
-    bind<ReadMarkers>(TOKENS.ReadMarkers).toConstantValue(new InMemoryReadMarkers(seenConversations));
-    bind<readonly ReadinessCheck[]>(TOKENS.ReadinessChecks).toConstantValue(options.readiness ?? []);
-  });
-  const clock = options.clock ?? new SteppingClock();
-  const ids = new SequentialIdGenerator({ prefix: 'bbbbbbbb' });
-  const container = createContainer(ports, runtimeModule(issuer.verifier(), clock, ids));
-  const app = await buildApp(
+  // The host's own composition root (composeHost), over the ports this test wants to see.
+  const storage: Storage = {
+    module: (tokenVerifier) =>
+      new ContainerModule(({ bind }) => {
+        const to = typedBind(bind);
+        to(TOKENS.UserDirectory).toConstantValue(seenUsers);
+        to(TOKENS.Conversations).toConstantValue(seenConversations);
+        to(TOKENS.SendReceipts).toConstantValue(new InMemorySendReceipts());
+        to(TOKENS.MessageEvents).toConstantValue(new InMemoryMessageEvents());
+        to(TOKENS.ReadMarkers).toConstantValue(new InMemoryReadMarkers(seenConversations));
+        to(TOKENS.TokenVerifier).toConstantValue(tokenVerifier);
+        to(TOKENS.ReadinessChecks).toConstantValue(options.readiness ?? []);
+      }),
+    embedded: null,
+    close: async () => {},
+  };
+  const { app } = await composeHost(
+    { port: 0, host: '127.0.0.1', backend: { kind: 'memory' } },
     {
-      ...resolveAppDeps(container),
+      storage,
+      tokens: { verifier: issuer.verifier(), devIssuer: options.devRoutes === false ? null : issuer },
+      demoData: false,
+      clock: options.clock ?? new SteppingClock(),
+      ids: new SequentialIdGenerator({ prefix: 'bbbbbbbb' }),
       eventStream: options.eventStream,
-      devIssuer: options.devRoutes === false ? undefined : { issuer, users },
-    },
-    {
       logger: logTo ? { level: 'info', stream: { write: (line: string) => logTo(line) } } : false,
       edge: { ...TEST_EDGE, ...options.edge },
       ...(options.readinessTimeoutMs === undefined ? {} : { readinessTimeoutMs: options.readinessTimeoutMs }),
