@@ -15,21 +15,29 @@ const TARGET_MB = 30;
  * Imports `specifier` in a fresh Node process (no source condition: the built `dist`, as an
  * installed package loads) and reports how long the import took and the RSS after it.
  */
-async function importOnce(specifier: string): Promise<{ ms: number; mb: number }> {
+async function importOnce(specifier: string): Promise<Sample> {
   const script = `const t = performance.now(); await import(${JSON.stringify(specifier)});
 const ms = performance.now() - t; console.log(JSON.stringify({ ms, mb: process.memoryUsage().rss / 2 ** 20 }));`;
   const { stdout } = await exec(process.execPath, ['--input-type=module', '-e', script], {
     cwd: import.meta.dirname,
     env: { ...process.env, NODE_OPTIONS: '' },
   });
-  return JSON.parse(stdout) as { ms: number; mb: number };
+  return JSON.parse(stdout) as Sample;
 }
 
-async function measure(specifier: string): Promise<{ ms: number; mb: number }> {
-  const runs: Array<{ ms: number; mb: number }> = [];
-  // Alternating would be fairer under load, but each entry's runs are independent processes anyway.
-  for (let i = 0; i < RUNS; i += 1) runs.push(await importOnce(specifier));
-  return { ms: median(runs.map((run) => run.ms)), mb: median(runs.map((run) => run.mb)) };
+type Sample = { ms: number; mb: number };
+const medianOf = (runs: readonly Sample[]): Sample => ({
+  ms: median(runs.map((run) => run.ms)),
+  mb: median(runs.map((run) => run.mb)),
+});
+
+/** Interleaved, so a machine whose load changes during the runs weighs on every entry alike. */
+async function measure(specifiers: readonly string[]): Promise<Sample[]> {
+  const runs = specifiers.map((): Sample[] => []);
+  for (let i = 0; i < RUNS; i += 1) {
+    for (const [at, specifier] of specifiers.entries()) runs[at]?.push(await importOnce(specifier));
+  }
+  return runs.map(medianOf);
 }
 
 /**
@@ -37,9 +45,8 @@ async function measure(specifier: string): Promise<{ ms: number; mb: number }> {
  * 150 ms and 30 MB over importing bare Fastify. Needs `npm run build` first (it measures `dist`).
  */
 export async function pluginImportSection(): Promise<SectionResult> {
-  const fastify = await measure('fastify');
-  const plugin = await measure('@cruddur/http-fastify');
-  const host = await measure('@cruddur/http-fastify/host');
+  const [fastify, plugin, host] = await measure(['fastify', '@cruddur/http-fastify', '@cruddur/http-fastify/host']);
+  if (!fastify || !plugin || !host) throw new Error('an entry was not measured');
   const row = (measure: string, result: string, baseline: string, over: number, target: number): Row => ({
     section: 'plugin import',
     measure,
