@@ -1,14 +1,10 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { LocalTokenIssuer } from '@cruddur/adapters-aws/cognito';
 import { createDynamoDocumentClient, ensureMessagesTable } from '@cruddur/adapters-aws/dynamo';
-import {
-  CountingPool,
-  countDynamoCalls,
-  type DynamoCallCounter,
-  pgMemPool,
-} from '@cruddur/engines';
 import { migrate } from '@cruddur/adapters-aws/postgres';
 import type { User, UserDirectory } from '@cruddur/core';
-import { awsModule, composeHost, TOKENS } from '@cruddur/http-fastify/host';
+import { CountingPool, countDynamoCalls, type DynamoCallCounter, pgMemPool } from '@cruddur/engines';
+import { awsModule, composeHost, type HostConfig, TOKENS } from '@cruddur/http-fastify/host';
 import type { FastifyInstance } from 'fastify';
 
 export interface HostInstance {
@@ -36,8 +32,16 @@ export const TABLE_NAME = 'cruddur-messages';
  * endpoint and pg-mem, as the embedded host runs, except that the DocumentClient carries a
  * metering middleware and the pool is wrapped in a counter.
  */
-export const meteredHost = async (endpoint: string): Promise<MeteredHost> => {
+export const meteredHost = async (
+  endpoint: string,
+  options: {
+    /** More middleware on the host's DocumentClient (e.g. timing each call). */
+    readonly instrument?: (client: DynamoDBDocumentClient) => void;
+    readonly edge?: HostConfig['edge'];
+  } = {},
+): Promise<MeteredHost> => {
   const documentClient = createDynamoDocumentClient({ region: 'local', endpoint });
+  options.instrument?.(documentClient);
   await ensureMessagesTable(documentClient, TABLE_NAME);
   const memPool = pgMemPool();
   await migrate(memPool);
@@ -48,10 +52,16 @@ export const meteredHost = async (endpoint: string): Promise<MeteredHost> => {
   const instance = async (): Promise<HostInstance> => {
     // The clients are shared by every instance and closed by `close` below, not by app.close().
     const { app, services } = await composeHost(
-      { port: 0, host: '127.0.0.1', backend: { kind: 'embedded', tableName: TABLE_NAME } },
+      {
+        port: 0,
+        host: '127.0.0.1',
+        backend: { kind: 'embedded', tableName: TABLE_NAME },
+        ...(options.edge ? { edge: options.edge } : {}),
+      },
       {
         storage: {
-          module: (tokenVerifier) => awsModule({ documentClient, tableName: TABLE_NAME, pool: pg, tokenVerifier }),
+          module: (tokenVerifier) =>
+            awsModule({ documentClient, tableName: TABLE_NAME, pool: pg, tokenVerifier }),
           embedded: null,
           close: async () => {},
         },
