@@ -30,13 +30,14 @@ const sequentialCalls = (calls: Interval[]) => {
   return count;
 };
 
-// The sender: sequential POSTs alternating between two members, then its status counts.
+// The sender: POSTs alternating between two members, C at a time, then its status counts.
 const SENDER = `
-const { BASE, TOKENS, GROUP, N, PACE } = process.env;
+const { BASE, TOKENS, GROUP, N, C, PACE } = process.env;
 const tokens = JSON.parse(TOKENS);
-(async () => {
-  const statuses = {};
-  for (let i = 0; i < Number(N); i++) {
+const statuses = {};
+let next = 0;
+const worker = async () => {
+  for (let i = next++; i < Number(N); i = next++) {
     const response = await fetch(BASE + '/api/messages', {
       method: 'POST',
       headers: { authorization: 'Bearer ' + tokens[i % 2], 'content-type': 'application/json' },
@@ -46,8 +47,8 @@ const tokens = JSON.parse(TOKENS);
     statuses[response.status] = (statuses[response.status] || 0) + 1;
     if (Number(PACE) > 0) await new Promise((resolve) => setTimeout(resolve, Number(PACE)));
   }
-  console.log(JSON.stringify(statuses));
-})();
+};
+Promise.all(Array.from({ length: Number(C) }, worker)).then(() => console.log(JSON.stringify(statuses)));
 `;
 const sendReplies = (env: Record<string, string>) =>
   new Promise<string>((resolve, reject) => {
@@ -109,29 +110,33 @@ try {
   const group = ((await opened.json()) as { message_group_uuid: string }).message_group_uuid;
   const env = { BASE: url, TOKENS: JSON.stringify([host.tokenFor(kofi), host.tokenFor(mira)]), GROUP: group };
   const settle = () => new Promise((resolve) => setTimeout(resolve, 500));
-  await sendReplies({ ...env, N: '50', PACE: '0' }); // warm-up: JIT, sockets, caches
+  await sendReplies({ ...env, N: '100', C: '4', PACE: '0' }); // warm-up: JIT, sockets, caches
   await settle();
 
-  // Back to back: replies arriving faster than the 100 ms sweep share it, as in a busy group.
-  const queriesBefore = host.pg.queries;
-  let cpu = process.cpuUsage();
-  let started = performance.now();
-  const busy = await sendReplies({ ...env, N: String(BACK_TO_BACK), PACE: '0' });
-  await settle();
-  let used = process.cpuUsage(cpu);
-  const busyCpuMs = (used.user + used.system) / 1000 / BACK_TO_BACK;
-  const busyWall = (performance.now() - started - 500) / BACK_TO_BACK;
+  // Back to back, 1 and 20 in flight: replies arriving within the 100 ms sweep delay share one sweep.
+  const backToBack = async (inFlight: number) => {
+    const queriesBefore = host.pg.queries;
+    const cpu = process.cpuUsage();
+    const started = performance.now();
+    const answers = await sendReplies({ ...env, N: String(BACK_TO_BACK), C: String(inFlight), PACE: '0' });
+    const wallMs = (performance.now() - started) / BACK_TO_BACK;
+    await settle();
+    const used = process.cpuUsage(cpu);
+    const cpuMs = (used.user + used.system) / 1000 / BACK_TO_BACK;
+    return `${inFlight} in flight, ${BACK_TO_BACK} replies: host CPU ${cpuMs.toFixed(2)} ms per reply, ${wallMs.toFixed(1)} ms wall per reply, answers ${answers}, SQL queries ${host.pg.queries - queriesBefore}`;
+  };
+  const busy = [await backToBack(1), await backToBack(20)];
 
   // Paced: every reply alone, its own sweep included; the host's idle CPU over as long is subtracted.
-  cpu = process.cpuUsage();
+  let cpu = process.cpuUsage();
   await new Promise((resolve) => setTimeout(resolve, PACED * PACE_MS));
   const idle = process.cpuUsage(cpu);
   [calls.length, windows.length] = [0, 0];
   cpu = process.cpuUsage();
-  started = performance.now();
-  const paced = await sendReplies({ ...env, N: String(PACED), PACE: String(PACE_MS) });
+  const started = performance.now();
+  const paced = await sendReplies({ ...env, N: String(PACED), C: '1', PACE: String(PACE_MS) });
   await settle();
-  used = process.cpuUsage(cpu);
+  const used = process.cpuUsage(cpu);
   const elapsed = performance.now() - started;
   const idleShare = ((idle.user + idle.system) * elapsed) / (PACED * PACE_MS);
   const pacedCpuMs = (used.user + used.system - idleShare) / 1000 / PACED;
@@ -141,7 +146,7 @@ try {
   const allCalls = calls.length / PACED;
   console.log(
     [
-      `back to back, ${BACK_TO_BACK} replies: host CPU ${busyCpuMs.toFixed(2)} ms per reply, ${busyWall.toFixed(1)} ms wall per reply, answers ${busy}, SQL queries ${host.pg.queries - queriesBefore}`,
+      ...busy,
       `paced (${PACE_MS} ms apart), ${PACED} replies: host CPU ${pacedCpuMs.toFixed(2)} ms per reply (own sweep included, idle ${(idleShare / 1000 / PACED).toFixed(2)} ms subtracted), answers ${paced}`,
       `critical path: ${path[0]}–${path.at(-1)} sequential DynamoDB round trips per reply (median ${path[path.length >> 1]}), ` +
         `${perReply[perReply.length >> 1]} calls before the answer, ${allCalls.toFixed(1)} calls per reply with the background sweep`,
