@@ -4,7 +4,7 @@ import { createPgPool, migrate, PgUserDirectory } from '@cruddur/adapters-aws/po
 import { startDynaliteInThread, startEmbeddedPostgres } from '@cruddur/engines';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
-import { createHost } from '../../src/host.js';
+import { composeHost } from '../../src/host.js';
 import {
   type DynamoFault,
   type DynamoFaultProxy,
@@ -65,7 +65,7 @@ beforeAll(async () => {
     MAX_EVENT_LOOP_DELAY_MS: '0',
   });
   if (!loaded.ok) throw new Error(loaded.problems.join('\n'));
-  const host = await createHost(loaded.config);
+  const host = await composeHost(loaded.config);
   stops.unshift(() => host.close());
   base = await host.app.listen({ port: 0, host: '127.0.0.1' });
 }, 120_000);
