@@ -135,18 +135,29 @@ export async function apiMessages(baseUrl: string, token: string, group: string)
   return ((await response.json()) as { message: string }[]).map((m) => m.message);
 }
 
-/** Sends through the API as an outsider; returns the created message's group. */
+/**
+ * Sends through the API as an outsider; returns the created message's group. Like any polite
+ * client it waits out a 429 (the host allows 20 sends a second per caller, bursts of 40, and the
+ * 120-message test sends faster than that), so the host stays exactly as `npm start` runs it.
+ */
 export async function apiSend(
   baseUrl: string,
   token: string,
   target: { handle: string } | { message_group_uuid: string },
   message: string,
 ): Promise<string> {
-  const response = await fetch(`${baseUrl}/api/messages`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ ...target, message }),
-  });
-  if (!response.ok) throw new Error(`send failed: ${response.status} ${await response.text()}`);
-  return ((await response.json()) as { message_group_uuid: string }).message_group_uuid;
+  for (let attempt = 0; ; attempt++) {
+    const response = await fetch(`${baseUrl}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ ...target, message }),
+    });
+    if (response.status === 429 && attempt < 10) {
+      const seconds = Number(response.headers.get('retry-after') ?? '1');
+      await new Promise((resolve) => setTimeout(resolve, 1000 * (Number.isFinite(seconds) ? seconds : 1)));
+      continue;
+    }
+    if (!response.ok) throw new Error(`send failed: ${response.status} ${await response.text()}`);
+    return ((await response.json()) as { message_group_uuid: string }).message_group_uuid;
+  }
 }
