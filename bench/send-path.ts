@@ -16,8 +16,7 @@ import {
   inboxKey,
 } from '@cruddur/adapters-aws/dynamo';
 import { aMessage, anInstant, aParticipant } from '@cruddur/core/testing';
-import { countDynamoCalls } from '@cruddur/engines';
-import { startDelayingProxy } from './support/delaying-proxy.js';
+import { countDynamoCalls, startTcpProxy } from '@cruddur/engines';
 import { startExternalDynalite } from './support/external-dynalite.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -36,7 +35,7 @@ const settle = async (conversations: DynamoConversations) => {
 };
 
 const dynalite = await startExternalDynalite();
-const proxy = await startDelayingProxy(dynalite.port, DELAY_MS);
+const proxy = await startTcpProxy(dynalite.port, { delayMs: DELAY_MS });
 try {
   const direct = createDynamoDocumentClient({ region: 'local', endpoint: `http://127.0.0.1:${dynalite.port}` });
   const delayed = createDynamoDocumentClient({ region: 'local', endpoint: `http://127.0.0.1:${proxy.port}` });

@@ -10,3 +10,4 @@ export { dynamoDbLocalRunnable, javaAvailable } from './java-gate.js';
 export { ListUsersStub, type StubUser } from './list-users-stub.js';
 export { type ClosablePgPool, pgMemDatabase, pgMemPool } from './pg-mem.js';
 export { type EventStreamClient, openEventStream, type SseEvent } from './sse-client.js';
+export { startTcpProxy, type TcpProxy, type TcpProxyOptions } from './tcp-proxy.js';

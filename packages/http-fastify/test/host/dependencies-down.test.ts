@@ -1,13 +1,12 @@
 import { LocalTokenIssuer } from '@cruddur/adapters-aws/cognito';
 import { createDynamoDocumentClient, ensureMessagesTable } from '@cruddur/adapters-aws/dynamo';
-import { startDynalite, startEmbeddedPostgres } from '@cruddur/engines';
+import { startDynalite, startEmbeddedPostgres, startTcpProxy, type TcpProxy } from '@cruddur/engines';
 import { createPgPool, migrate } from '@cruddur/adapters-aws/postgres';
 import type { User, UserDirectory } from '@cruddur/core';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.js';
 import { awsModule, createContainer, resolveAppDeps, runtimeModule, TOKENS } from '../../src/container.js';
-import { startTcpProxy, type TcpProxy } from './support/tcp-proxy.js';
 
 // The production wiring (awsModule) on real engines, each behind a proxy the test can cut.
 let app: FastifyInstance;

@@ -9,11 +9,20 @@ export interface TcpProxy {
   close(): Promise<void>;
 }
 
+export interface TcpProxyOptions {
+  /**
+   * Holds every chunk a client sends this long before passing it on, so each call pays about that
+   * much network latency, as a real DynamoDB's would (the bench's critical-path measure).
+   */
+  readonly delayMs?: number;
+}
+
 /**
  * A loopback proxy in front of an engine, so a test can take the engine away from the host and
- * give it back without restarting either (data and the host's clients stay as they were).
+ * give it back without restarting either (data and the host's clients stay as they were), or
+ * slow every request down.
  */
-export async function startTcpProxy(targetPort: number): Promise<TcpProxy> {
+export async function startTcpProxy(targetPort: number, { delayMs = 0 }: TcpProxyOptions = {}): Promise<TcpProxy> {
   const sockets = new Set<Socket>();
   let open = true;
   const server = createServer((client) => {
@@ -30,7 +39,9 @@ export async function startTcpProxy(targetPort: number): Promise<TcpProxy> {
         upstream.destroy();
       });
     }
-    client.pipe(upstream).pipe(client);
+    if (delayMs > 0) client.on('data', (chunk) => setTimeout(() => upstream.write(chunk), delayMs));
+    else client.pipe(upstream);
+    upstream.pipe(client);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
