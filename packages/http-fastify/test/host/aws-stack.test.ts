@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { createDynamoDocumentClient, ensureMessagesTable } from '@cruddur/adapters-aws/dynamo';
 import { dynamoDbLocalRunnable, startDynamoDbLocal, startEmbeddedPostgres } from '@cruddur/engines';
-import { createPgPool, migrate, PgUserDirectory } from '@cruddur/adapters-aws/postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { composeHost } from '../../src/host.js';
+import { prepareAwsStack } from './support/aws-stack-setup.js';
 import { type JwksHttpIssuer, startJwksHttpIssuer } from './support/jwks-http-issuer.js';
 
 // The README's offline aws stack, end to end: DynamoDB Local (Java), a real PostgreSQL, and an
@@ -27,40 +26,15 @@ describe.runIf(dynamoDbLocalRunnable())('the host in aws mode on the offline sta
     idp = await startJwksHttpIssuer();
     stops.push(idp.close);
 
-    // What `ddb schema-load` and `db setup` do; the host itself never creates tables against real services.
-    // Patient timeouts for setup only: a cold JVM on a loaded machine can take seconds for its first CreateTable.
-    const setupClient = createDynamoDocumentClient({
-      region: 'us-east-1',
-      endpoint: dynamo.endpoint,
-      maxAttempts: 5,
-      connectionTimeoutMs: 10_000,
-      requestTimeoutMs: 30_000,
+    // The host itself never creates tables against real services: the operator's steps come first.
+    const env = await prepareAwsStack({
+      setupDynamoEndpoint: dynamo.endpoint,
+      hostDynamoEndpoint: dynamo.endpoint,
+      connectionUrl,
+      idp,
+      subs,
     });
-    await ensureMessagesTable(setupClient, 'cruddur-messages');
-    setupClient.destroy();
-    const pool = createPgPool(connectionUrl);
-    await migrate(pool);
-    const users = new PgUserDirectory(pool);
-    for (const [handle, sub] of Object.entries(subs)) {
-      await users.create({
-        handle,
-        displayName: handle,
-        email: `${handle}@example.test`,
-        cognitoUserId: sub,
-      });
-    }
-    await pool.end();
-
-    const loaded = loadConfig({
-      CRUDDUR_BACKEND: 'aws',
-      PORT: '0',
-      AWS_REGION: 'us-east-1',
-      AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
-      CONNECTION_URL: connectionUrl,
-      COGNITO_ISSUER: idp.issuer.issuer,
-      COGNITO_JWKS_URL: idp.jwksUrl,
-      AWS_COGNITO_USER_POOL_CLIENT_ID: idp.issuer.clientId,
-    });
+    const loaded = loadConfig(env);
     if (!loaded.ok) throw new Error(loaded.problems.join('\n'));
     const host = await composeHost(loaded.config);
     stops.unshift(() => host.close());

@@ -1,6 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { createDynamoDocumentClient, ensureMessagesTable } from '@cruddur/adapters-aws/dynamo';
-import { createPgPool, migrate, PgUserDirectory } from '@cruddur/adapters-aws/postgres';
 import { startDynaliteInThread, startEmbeddedPostgres } from '@cruddur/engines';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
@@ -10,6 +8,7 @@ import {
   type DynamoFaultProxy,
   startDynamoFaultProxy,
 } from './support/dynamo-fault-proxy.js';
+import { prepareAwsStack } from './support/aws-stack-setup.js';
 import { type JwksHttpIssuer, startJwksHttpIssuer } from './support/jwks-http-issuer.js';
 
 // Issue 8, item 1, from the outside: a host in aws mode (built from env as start.ts builds it)
@@ -37,33 +36,13 @@ beforeAll(async () => {
   idp = await startJwksHttpIssuer();
   stops.unshift(proxy.close, idp.close);
 
-  // What `ddb schema-load` and `db setup` do, straight to the engines.
-  const setupClient = createDynamoDocumentClient({ region: 'us-east-1', endpoint: dynalite.endpoint });
-  await ensureMessagesTable(setupClient, 'cruddur-messages');
-  setupClient.destroy();
-  const pool = createPgPool(connectionUrl);
-  await migrate(pool);
-  const users = new PgUserDirectory(pool);
-  for (const [handle, sub] of Object.entries(subs)) {
-    await users.create({ handle, displayName: handle, email: `${handle}@example.test`, cognitoUserId: sub });
-  }
-  await pool.end();
-
-  const loaded = loadConfig({
-    CRUDDUR_BACKEND: 'aws',
-    PORT: '0',
-    AWS_REGION: 'us-east-1',
-    AWS_ENDPOINT_URL_DYNAMODB: proxy.endpoint,
-    CONNECTION_URL: connectionUrl,
-    COGNITO_ISSUER: idp.issuer.issuer,
-    COGNITO_JWKS_URL: idp.jwksUrl,
-    AWS_COGNITO_USER_POOL_CLIENT_ID: idp.issuer.clientId,
+  const env = await prepareAwsStack(
+    { setupDynamoEndpoint: dynalite.endpoint, hostDynamoEndpoint: proxy.endpoint, connectionUrl, idp, subs },
     // The burst is two callers sending 50 each at once; what is tested is the engine's faults,
     // not the edge's per-caller limit or load shedding on a loaded machine.
-    SEND_RATE_LIMIT: '1000',
-    SEND_RATE_BURST: '1000',
-    MAX_EVENT_LOOP_DELAY_MS: '0',
-  });
+    { SEND_RATE_LIMIT: '1000', SEND_RATE_BURST: '1000', MAX_EVENT_LOOP_DELAY_MS: '0' },
+  );
+  const loaded = loadConfig(env);
   if (!loaded.ok) throw new Error(loaded.problems.join('\n'));
   const host = await composeHost(loaded.config);
   stops.unshift(() => host.close());
