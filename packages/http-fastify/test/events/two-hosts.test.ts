@@ -68,6 +68,24 @@ describe('two hosts sharing one PostgreSQL and one dynalite', { timeout: 120_000
     onB.close();
   });
 
+  it('tells the other member on host B when a member reads on host A', async () => {
+    const sent = await send(hostA, ada, bo, 'read me on the other host');
+    const onB = await streamOf(hostB, ada);
+    const read = await fetch(`${hostA}/api/message_groups/${sent.message_group_uuid}/read`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${engines.tokenFor(bo)}` },
+    });
+    expect(read.status).toBe(200);
+    const [event] = await onB.next(1);
+    expect(event?.event).toBe('read');
+    expect(JSON.parse(event?.data ?? '')).toEqual({
+      message_group_uuid: sent.message_group_uuid,
+      handle: bo.handle,
+      last_read_at: sent.created_at,
+    });
+    onB.close();
+  });
+
   it('accepts a ticket once and then never again (and only on the host that issued it)', async () => {
     const issued = await fetch(`${hostA}/api/events/ticket`, {
       method: 'POST',
