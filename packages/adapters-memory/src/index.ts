@@ -3,6 +3,7 @@ export {
   InMemoryConversations,
   type StoredInboxRow,
 } from './in-memory-conversations.js';
+export { InMemoryEventTickets, type InMemoryEventTicketsOptions } from './in-memory-event-tickets.js';
 export { InMemorySendReceipts } from './in-memory-send-receipts.js';
 export { InMemoryIdentityProviderDirectory } from './in-memory-identity-provider-directory.js';
 export { InMemoryMessageEvents } from './in-memory-message-events.js';

@@ -25,6 +25,7 @@ export {
   nextMicrosecond,
   normalizeInstant,
 } from './domain/instant.js';
+export { EVENT_TICKET_TTL_SECONDS, eventTicketDigest, newEventTicket } from './domain/event-ticket.js';
 export {
   IDEMPOTENCY_WINDOW_SECONDS,
   isIdempotencyKey,
@@ -43,6 +44,7 @@ export { DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT, type Page, type PageRequest } from 
 export { type NewUser, type Participant, toParticipant, type User } from './domain/user.js';
 export type { Clock } from './ports/clock.js';
 export type { Conversations, NewMessage } from './ports/conversations.js';
+export type { EventTickets } from './ports/event-tickets.js';
 export type { IdGenerator } from './ports/id-generator.js';
 export type { MessageEvents, MessageListener, MessageSubscription } from './ports/message-events.js';
 export type { IdentityProviderDirectory, IdentityProviderUser } from './ports/identity-provider-directory.js';

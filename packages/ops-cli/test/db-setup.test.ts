@@ -18,9 +18,9 @@ describe('db commands on PostgreSQL', () => {
   it('setup creates and migrates; schema-load --yes reloads; drop --yes removes the database', async () => {
     const db = (...argv: string[]) => runCli(['db', ...argv], { env: { CONNECTION_URL: url } });
     const first = jsonOf<{ created: boolean; applied: unknown[] }>(await db('setup', '--json'));
-    expect([first.created, first.applied.length]).toEqual([true, 2]);
+    expect([first.created, first.applied.length]).toEqual([true, 3]);
     expect((await db('setup')).stdout).toBe(
-      `database exists: cruddur_cli at ${redacted(url)}\nschema is up to date (2 migrations)\n`,
+      `database exists: cruddur_cli at ${redacted(url)}\nschema is up to date (3 migrations)\n`,
     );
     expect((await db('seed')).stdout).toContain('created 4 of 4 users');
 
@@ -28,8 +28,8 @@ describe('db commands on PostgreSQL', () => {
     const reloaded = jsonOf<{ dropped: string[]; applied: unknown[] }>(
       await db('schema-load', '--yes', '--json'),
     );
-    expect(reloaded).toMatchObject({ dropped: ['activities', 'users', 'schema_migrations'] });
-    expect(reloaded.applied).toHaveLength(2);
+    expect(reloaded).toMatchObject({ dropped: ['event_tickets', 'activities', 'users', 'schema_migrations'] });
+    expect(reloaded.applied).toHaveLength(3);
     expect((await db('seed')).stdout).toContain('created 4 of 4 users');
 
     expect((await db('drop', '--yes')).stdout).toBe('dropped database cruddur_cli\n');

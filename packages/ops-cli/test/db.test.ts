@@ -19,10 +19,11 @@ describe('db migrate', () => {
     expect(first.applied).toEqual([
       { id: 1, name: 'create users' },
       { id: 2, name: 'create activities' },
+      { id: 3, name: 'create event_tickets' },
     ]);
     expect(jsonOf<Applied>(await db('migrate', '--json')).applied).toEqual([]);
     expect((await db('migrate')).stdout).toBe(
-      'schema is up to date (2 migrations) at postgresql://postgres:***@127.0.0.1:5432/cruddur\n',
+      'schema is up to date (3 migrations) at postgresql://postgres:***@127.0.0.1:5432/cruddur\n',
     );
   });
 });
@@ -65,7 +66,7 @@ describe('db schema-load', () => {
     const refused = await db('schema-load');
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain(
-      'drops activities, users, schema_migrations and every row in them; add --yes',
+      'drops event_tickets, activities, users, schema_migrations and every row in them; add --yes',
     );
     expect(jsonOf<Array<{ status: string }>>(await db('seed', '--json'))[0]?.status).toBe('exists');
   });

@@ -49,4 +49,20 @@ export const MIGRATIONS: readonly Migration[] = [
       )`,
     ],
   },
+  {
+    // Event-stream tickets every host can redeem (PgEventTickets): keyed by the ticket's
+    // SHA-256, never the ticket itself; expires_at is indexed for the purge of expired rows.
+    id: 3,
+    name: 'create event_tickets',
+    statements: [
+      `create table event_tickets (
+        ticket_digest text primary key,
+        sub text not null,
+        username text,
+        token_expires_at bigint not null,
+        expires_at timestamptz not null
+      )`,
+      'create index event_tickets_expires_at_idx on event_tickets (expires_at)',
+    ],
+  },
 ];

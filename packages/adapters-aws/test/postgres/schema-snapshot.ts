@@ -6,7 +6,7 @@ export async function schemaSnapshot(pool: PgPool): Promise<unknown> {
     `select table_name, column_name, data_type, is_nullable
      from information_schema.columns
      where table_schema = current_schema()
-       and table_name in ('users', 'activities', 'schema_migrations')`,
+       and table_name in ('users', 'activities', 'event_tickets', 'schema_migrations')`,
   );
   const migrations = await pool.query<{ id: number; name: string }>('select id, name from schema_migrations');
   const byName = (a: Record<string, unknown>, b: Record<string, unknown>) =>

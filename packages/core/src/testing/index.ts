@@ -18,3 +18,8 @@ export {
   type ReadMarkersHarness,
   runReadMarkersContract,
 } from './read-markers-contract.js';
+export {
+  type EventTicketsContractOptions,
+  type EventTicketsHarness,
+  runEventTicketsContract,
+} from './event-tickets-contract.js';

@@ -4,13 +4,13 @@ import { UsageError } from '../errors.js';
 import { appliedMigrations, describeApplied } from './database-url.js';
 
 /** In drop order: activities references users. */
-const SCHEMA_TABLES = ['activities', 'users', 'schema_migrations'] as const;
+const SCHEMA_TABLES = ['event_tickets', 'activities', 'users', 'schema_migrations'] as const;
 
 export const schemaLoad: Command = {
   name: 'schema-load',
   summary: 'load the schema from scratch (drops its tables first; needs --yes if they exist)',
   details:
-    "Like the original's schema-load: drops activities, users and schema_migrations, then runs every " +
+    "Like the original's schema-load: drops event_tickets, activities, users and schema_migrations, then runs every " +
     'migration. On an empty database it needs no --yes; to upgrade a database in place, use "db migrate".',
   options: YES_OPTION,
   async run({ args, out, session }) {
@@ -18,7 +18,7 @@ export const schemaLoad: Command = {
     const existing = await session.call('postgres', async () => {
       const { rows } = await pool.query<{ table_name: string }>(
         `select table_name from information_schema.tables
-         where table_schema = current_schema() and table_name in ($1, $2, $3)`,
+         where table_schema = current_schema() and table_name in ($1, $2, $3, $4)`,
         [...SCHEMA_TABLES],
       );
       return SCHEMA_TABLES.filter((table) => rows.some((row) => row.table_name === table));
