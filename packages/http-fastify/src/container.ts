@@ -6,9 +6,16 @@ import {
   DynamoReadMarkers,
   DynamoSendReceipts,
 } from '@cruddur/adapters-aws/dynamo';
-import { CachingUserDirectory, checkPostgres, type PgPool, PgUserDirectory } from '@cruddur/adapters-aws/postgres';
+import {
+  CachingUserDirectory,
+  checkPostgres,
+  PgEventTickets,
+  type PgPool,
+  PgUserDirectory,
+} from '@cruddur/adapters-aws/postgres';
 import {
   InMemoryConversations,
+  InMemoryEventTickets,
   InMemoryMessageEvents,
   InMemoryReadMarkers,
   InMemorySendReceipts,
@@ -47,6 +54,7 @@ export const memoryModule = (tokenVerifier: TokenVerifier): ContainerModule =>
     to(TOKENS.SendReceipts).toResolvedValue(() => new InMemorySendReceipts()).inSingletonScope();
     to(TOKENS.MessageEvents).toResolvedValue(() => new InMemoryMessageEvents()).inSingletonScope();
     to(TOKENS.ReadMarkers).toResolvedValue((c: Conversations) => new InMemoryReadMarkers(c), [TOKENS.Conversations]).inSingletonScope();
+    to(TOKENS.EventTickets).toResolvedValue(() => new InMemoryEventTickets()).inSingletonScope();
     to(TOKENS.TokenVerifier).toConstantValue(tokenVerifier);
     to(TOKENS.ReadinessChecks).toConstantValue([]);
   });
@@ -86,6 +94,9 @@ export const awsModule = (resources: AwsResources): ContainerModule =>
       .toResolvedValue(() => resources.messageEvents ?? new InMemoryMessageEvents())
       .inSingletonScope();
     to(TOKENS.ReadMarkers).toResolvedValue(() => new DynamoReadMarkers({ client, tableName })).inSingletonScope();
+    // Beside the users, so a ticket one host issued opens a stream on any host (embedded mode
+    // too: one code path, and tickets survive a restart of the host on its data directory).
+    to(TOKENS.EventTickets).toResolvedValue(() => new PgEventTickets(pool)).inSingletonScope();
     to(TOKENS.TokenVerifier).toConstantValue(resources.tokenVerifier);
     to(TOKENS.ReadinessChecks).toConstantValue([
       { name: 'dynamodb', check: () => checkDynamo(client, tableName) },
@@ -164,6 +175,7 @@ export const resolveAppDeps = (services: Services): Omit<AppDeps, 'devIssuer'> =
   createMessage: services.get(TOKENS.CreateMessage),
   usersShort: services.get(TOKENS.UsersShort),
   followMessages: services.get(TOKENS.FollowMessages),
+  eventTickets: services.get(TOKENS.EventTickets),
   markRead: services.get(TOKENS.MarkRead),
   tokenVerifier: services.get(TOKENS.TokenVerifier),
   readiness: services.get(TOKENS.ReadinessChecks),

@@ -1,5 +1,6 @@
 import type {
   CreateMessage,
+  EventTickets,
   FollowMessages,
   ListMessageGroups,
   ListMessages,
@@ -30,6 +31,8 @@ export interface MessagingPluginOptions {
   readonly limits?: { readonly sends: onRequestAsyncHookHandler; readonly authFailures: AuthFailureLimit };
   /** Live conversations, `GET /api/events` and its ticket route; without it they are not served. */
   readonly followMessages?: FollowMessages | undefined;
+  /** The tickets of `GET /api/events?ticket=`; needed with `followMessages`. Shared by every host, or a ticket opens a stream only where it was issued. */
+  readonly eventTickets?: EventTickets | undefined;
   /** Limits and timings of `GET /api/events`; the defaults suit production. */
   readonly eventStream?: Partial<EventStreamOptions> | undefined;
 }
@@ -70,7 +73,9 @@ const apiRoutes: FastifyPluginAsyncTypebox<MessagingPluginOptions> = async (api,
   });
   await api.register(userRoutes, { usersShort: deps.usersShort, auth });
   if (deps.followMessages) {
-    await api.register(eventRoutes, { followMessages: deps.followMessages, auth, stream: deps.eventStream });
+    if (!deps.eventTickets) throw new TypeError('messagingPlugin: followMessages needs eventTickets (an EventTickets adapter).');
+    const { followMessages, eventTickets, eventStream: stream } = deps;
+    await api.register(eventRoutes, { followMessages, eventTickets, auth, stream });
   }
 };
 

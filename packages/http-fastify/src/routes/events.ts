@@ -1,4 +1,4 @@
-import type { FollowMessages } from '@cruddur/core';
+import type { EventTickets, FollowMessages } from '@cruddur/core';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { type AuthHooks, callerOf } from '../auth.js';
 import { HttpRequestError } from '../error-handler.js';
@@ -7,7 +7,7 @@ import { MessageFeed } from '../events/message-feed.js';
 import { SseStream } from '../events/sse-stream.js';
 import { type StreamLimits, StreamSlots } from '../events/stream-slots.js';
 import { ticketOrBearer } from '../events/ticket-auth.js';
-import { TicketStore } from '../events/tickets.js';
+import { issueTicket } from '../events/tickets.js';
 import { errorResponses } from '../schemas/common.js';
 import { EVENT_STREAM_DESCRIPTION, EventsQuery, StreamEventJson, TicketJson } from '../schemas/events.js';
 
@@ -31,6 +31,8 @@ export const DEFAULT_EVENT_STREAM_OPTIONS: EventStreamOptions = {
 
 export interface EventRoutesOptions {
   readonly followMessages: FollowMessages;
+  /** Where tickets live: shared by every host (PostgreSQL), or this process's memory. */
+  readonly eventTickets: EventTickets;
   readonly auth: AuthHooks;
   readonly stream?: Partial<EventStreamOptions> | undefined;
 }
@@ -38,7 +40,6 @@ export interface EventRoutesOptions {
 export const eventRoutes: FastifyPluginAsyncTypebox<EventRoutesOptions> = async (app, deps) => {
   const options = { ...DEFAULT_EVENT_STREAM_OPTIONS, ...deps.stream };
   const slots = new StreamSlots(options.limits);
-  const tickets = new TicketStore();
   // Before the server waits for open requests to finish: streams never would on their own.
   app.addHook('preClose', async () => slots.closeAll());
 
@@ -55,7 +56,7 @@ export const eventRoutes: FastifyPluginAsyncTypebox<EventRoutesOptions> = async 
       },
     },
     async (request) => {
-      const { ticket, expiresIn } = tickets.issue(callerOf(request));
+      const { ticket, expiresIn } = await issueTicket(deps.eventTickets, callerOf(request));
       return { ticket, expires_in: expiresIn };
     },
   );
@@ -63,7 +64,7 @@ export const eventRoutes: FastifyPluginAsyncTypebox<EventRoutesOptions> = async 
   app.get(
     '/events',
     {
-      onRequest: ticketOrBearer(tickets, deps.auth),
+      onRequest: ticketOrBearer(deps.eventTickets, deps.auth),
       schema: {
         operationId: 'streamEvents',
         tags: ['events'],

@@ -86,18 +86,39 @@ describe('two hosts sharing one PostgreSQL and one dynalite', { timeout: 120_000
     onB.close();
   });
 
-  it('accepts a ticket once and then never again (and only on the host that issued it)', async () => {
-    const issued = await fetch(`${hostA}/api/events/ticket`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${engines.tokenFor(eve)}` },
-    });
-    const { ticket } = (await issued.json()) as { ticket: string };
-    const first = await openEventStream(`${hostA}/api/events?ticket=${ticket}`);
-    expect(first.status).toBe(200);
-    first.close();
-    for (const host of [hostA, hostB]) {
-      expect((await openEventStream(`${host}/api/events?ticket=${ticket}`)).status).toBe(401);
-    }
+  const ticketFrom = async (host: string, user: User, token = engines.tokenFor(user)) => {
+    const issued = await fetch(`${host}/api/events/ticket`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+    expect(issued.status).toBe(200);
+    return (await issued.json()) as { ticket: string; expires_in: number };
+  };
+  const refusal = async (host: string, ticket: string) => {
+    const stream = await openEventStream(`${host}/api/events?ticket=${ticket}`);
+    return [stream.status, JSON.parse(await stream.body()).code];
+  };
+
+  it('opens a stream on host B with a ticket from host A, once; a second use on either host is refused', async () => {
+    const { ticket, expires_in } = await ticketFrom(hostA, eve);
+    expect(expires_in).toBe(60);
+    const onB = await openEventStream(`${hostB}/api/events?ticket=${ticket}`);
+    expect(onB.status).toBe(200);
+    const sent = await send(hostA, fin, eve, 'through a ticket from the other host');
+    await onB.next(1);
+    expect(onB.messages()).toEqual([sent]);
+    onB.close();
+    for (const host of [hostA, hostB]) expect(await refusal(host, ticket)).toEqual([401, 'invalid_ticket']);
+  });
+
+  it('refuses an expired ticket on every host (a ticket never outlives its token)', async () => {
+    // A token with 2 s left gets a ticket that expires with it, instead of waiting out 60 s.
+    const token = engines.issuer.issueAccessToken({ sub: `sub-${eve.handle}`, username: eve.handle }, { expiresInSeconds: 2 });
+    const [fresh, { ticket, expires_in }] = [await ticketFrom(hostA, eve, token.accessToken), await ticketFrom(hostA, eve, token.accessToken)];
+    expect(expires_in).toBeLessThanOrEqual(2);
+    const inTime = await openEventStream(`${hostB}/api/events?ticket=${fresh.ticket}`);
+    expect(inTime.status).toBe(200); // the same kind of ticket, used before its time is up
+    inTime.close();
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    expect(await refusal(hostB, ticket)).toEqual([401, 'invalid_ticket']);
+    expect(await refusal(hostA, ticket)).toEqual([401, 'invalid_ticket']);
   });
 
   it("never carries another pair's message to an outsider's stream", async () => {

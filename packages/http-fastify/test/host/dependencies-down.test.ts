@@ -88,3 +88,23 @@ describe('when PostgreSQL goes away', () => {
     expect(await readiness()).toEqual({ dynamodb: 'up', postgres: 'up' });
   });
 });
+
+describe('when PostgreSQL goes away while event-stream tickets are in use', () => {
+  it('answers 503 with Retry-After for issuing and for redeeming a ticket, never 401 or 500, and recovers', async () => {
+    const dan = await newUser('dan');
+    const authorization = `Bearer ${issuer.issueAccessToken({ sub: 'sub-dan', username: dan.handle }).accessToken}`;
+    const issue = () => app.inject({ method: 'POST', url: '/api/events/ticket', headers: { authorization } });
+    const issued = await issue();
+    expect(issued.statusCode).toBe(200);
+
+    postgresProxy.cut();
+    const redeemed = await app.inject({ method: 'GET', url: `/api/events?ticket=${issued.json().ticket}` });
+    expect([redeemed.statusCode, redeemed.json().code]).toEqual([503, 'dependency_unavailable']);
+    expect(redeemed.headers['retry-after']).toMatch(/^\d+$/);
+    const refused = await issue();
+    expect([refused.statusCode, refused.headers['retry-after']]).toEqual([503, expect.stringMatching(/^\d+$/)]);
+
+    postgresProxy.restore();
+    expect((await issue()).statusCode).toBe(200);
+  });
+});

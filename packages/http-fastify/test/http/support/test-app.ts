@@ -1,6 +1,7 @@
 import { LocalTokenIssuer } from '@cruddur/adapters-aws/cognito';
 import {
   InMemoryConversations,
+  InMemoryEventTickets,
   InMemorySendReceipts,
   InMemoryMessageEvents,
   InMemoryReadMarkers,
@@ -97,6 +98,7 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
         to(TOKENS.SendReceipts).toConstantValue(new InMemorySendReceipts());
         to(TOKENS.MessageEvents).toConstantValue(new InMemoryMessageEvents());
         to(TOKENS.ReadMarkers).toConstantValue(new InMemoryReadMarkers(seenConversations));
+        to(TOKENS.EventTickets).toConstantValue(new InMemoryEventTickets());
         to(TOKENS.TokenVerifier).toConstantValue(tokenVerifier);
         to(TOKENS.ReadinessChecks).toConstantValue(options.readiness ?? []);
       }),
