@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { openEventStream } from '@cruddur/engines';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { temporaryDataDir } from './support/data-dir.js';
 import { type HostProcess, killLeftoverHosts, refusedStart, startHostProcess } from './support/start-process.js';
@@ -41,6 +42,9 @@ describe('npm start on a data directory', () => {
     });
     expect(sent.status).toBe(200);
     groupUuid = ((await sent.json()) as { message_group_uuid: string }).message_group_uuid;
+    // Event-stream tickets live in the embedded PostgreSQL too: one issued now opens a stream after the restart.
+    const issued = await fetch(`${first.url}/api/events/ticket`, { method: 'POST', headers: { authorization: await tokenFor(first, 'kofi') } });
+    const { ticket } = (await issued.json()) as { ticket: string };
 
     // A second host on the same directory is refused while the first one holds it.
     const second = await refusedStart({ CRUDDUR_DATA_DIR: dataDir.path });
@@ -57,6 +61,10 @@ describe('npm start on a data directory', () => {
     expect(inbox.body.map((g) => g.handle)).toEqual(['ines', 'tomas']);
     const users = (await (await fetch(`${again.url}/dev/users`)).json()) as unknown[];
     expect(users).toHaveLength(4);
+    const stream = await openEventStream(`${again.url}/api/events?ticket=${ticket}`);
+    expect(stream.status).toBe(200);
+    stream.close();
+    expect((await openEventStream(`${again.url}/api/events?ticket=${ticket}`)).status).toBe(401);
     expect(await again.stop()).toBe(0);
   }, 180_000);
 
