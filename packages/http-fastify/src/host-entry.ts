@@ -20,6 +20,7 @@ export {
 } from './container.js';
 export { DEFAULT_EDGE_SETTINGS, type EdgeSettings } from './edge/edge-settings.js';
 export { composeHost, type HostOverrides, type RunningHost } from './host.js';
-export type { Storage } from './storage.js';
+export { validatorCompiler } from './schemas/validator-compiler.js';
 export { type ServiceId, type Services, typedBind } from './service-ids.js';
+export type { Storage } from './storage.js';
 export { withTokenCache } from './tokens.js';

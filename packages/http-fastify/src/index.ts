@@ -3,4 +3,3 @@
 export { DOMAIN_ERROR_STATUS, errorHandler, HttpRequestError, notFoundHandler } from './error-handler.js';
 export { BODY_LIMIT_BYTES, type MessagingPluginOptions, messagingPlugin } from './messaging-plugin.js';
 export type { EventStreamOptions } from './routes/events.js';
-export { validatorCompiler } from './schemas/validator-compiler.js';

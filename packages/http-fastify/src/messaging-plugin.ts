@@ -14,11 +14,7 @@ import { authHooks } from './auth.js';
 import type { AuthFailureLimit } from './edge/rate-limits.js';
 import { useStrictJsonParser } from './edge/strict-json.js';
 import { errorHandler, notFoundHandler } from './error-handler.js';
-import { type EventStreamOptions, eventRoutes } from './routes/events.js';
-import { messageGroupRoutes } from './routes/message-groups.js';
-import { messageRoutes } from './routes/messages.js';
-import { userRoutes } from './routes/users.js';
-import { validatorCompiler } from './schemas/validator-compiler.js';
+import type { EventStreamOptions } from './routes/events.js';
 
 export interface MessagingPluginOptions {
   readonly listMessageGroups: ListMessageGroups;
@@ -45,7 +41,10 @@ export const BODY_LIMIT_BYTES = 16 * 1024;
  * of any configuration gets the same answers: its error handler and validator do not apply here,
  * and nothing set here leaks out to the app's other routes.
  */
-function ownTheContract(api: FastifyInstance): void {
+function ownTheContract(
+  api: FastifyInstance,
+  { validatorCompiler }: Pick<RouteModules, 'validatorCompiler'>,
+): void {
   api.setErrorHandler(errorHandler);
   // TypeBox, not Fastify's default Ajv: `{"message": 5}` is a 400, never coerced to "5".
   api.setValidatorCompiler(validatorCompiler);
@@ -59,12 +58,41 @@ function ownTheContract(api: FastifyInstance): void {
   });
 }
 
+/**
+ * The routes, their TypeBox schemas and the validator, loaded when the plugin is registered, not
+ * when its entry is imported: TypeBox is hundreds of small modules (issue 9: importing the entry
+ * costs at most 150 ms over Fastify). Registering pays it once; `bench/plugin-import.ts` times both.
+ */
+async function loadRouteModules() {
+  const [groups, messages, users, events, validator] = await Promise.all([
+    import('./routes/message-groups.js'),
+    import('./routes/messages.js'),
+    import('./routes/users.js'),
+    import('./routes/events.js'),
+    import('./schemas/validator-compiler.js'),
+  ]);
+  return {
+    messageGroupRoutes: groups.messageGroupRoutes,
+    messageRoutes: messages.messageRoutes,
+    userRoutes: users.userRoutes,
+    eventRoutes: events.eventRoutes,
+    validatorCompiler: validator.validatorCompiler,
+  };
+}
+type RouteModules = Awaited<ReturnType<typeof loadRouteModules>>;
+
 const apiRoutes: FastifyPluginAsyncTypebox<MessagingPluginOptions> = async (api, deps) => {
-  ownTheContract(api);
+  const { messageGroupRoutes, messageRoutes, userRoutes, eventRoutes, ...contract } =
+    await loadRouteModules();
+  ownTheContract(api, contract);
   // Namespaced: an app with a decorator of its own (`identity`, `user`) can still register this.
   api.decorateRequest('cruddurIdentity', null);
   const auth = authHooks(deps.tokenVerifier, deps.limits?.authFailures);
-  await api.register(messageGroupRoutes, { listMessageGroups: deps.listMessageGroups, markRead: deps.markRead, auth });
+  await api.register(messageGroupRoutes, {
+    listMessageGroups: deps.listMessageGroups,
+    markRead: deps.markRead,
+    auth,
+  });
   await api.register(messageRoutes, {
     listMessages: deps.listMessages,
     createMessage: deps.createMessage,

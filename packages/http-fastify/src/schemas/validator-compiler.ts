@@ -1,6 +1,8 @@
 import type { FastifySchemaCompiler, FastifySchemaValidationError } from 'fastify';
 import type { TSchema } from 'typebox';
-import { Compile } from 'typebox/compile';
+// `typebox/schema`'s compiler, not `typebox/compile`'s: the same Build/Check/Errors, without the
+// Value operations (Clean, Convert, Decode…) this never uses: 235 modules to load instead of 681.
+import { Compile } from 'typebox/schema';
 
 /**
  * Validates with TypeBox's compiler instead of Fastify's default Ajv, which both coerces
@@ -14,7 +16,8 @@ export const validatorCompiler: FastifySchemaCompiler<TSchema> = ({ schema, http
   return (data: unknown) => {
     const value = prepare(data);
     if (validator.Check(value)) return { value };
-    return { error: summarize(validator.Errors(value)) };
+    const [, errors] = validator.Errors(value);
+    return { error: summarize(errors) };
   };
 };
 
