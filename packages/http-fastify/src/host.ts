@@ -1,11 +1,19 @@
 import type { LocalTokenIssuer } from '@cruddur/adapters-aws/cognito';
-import { type Clock, type IdGenerator, RandomIdGenerator, SystemClock, type TokenVerifier, type User } from '@cruddur/core';
+import {
+  type Clock,
+  type IdGenerator,
+  RandomIdGenerator,
+  SystemClock,
+  type TokenVerifier,
+  type User,
+} from '@cruddur/core';
 import { loadDemoData } from '@cruddur/core/demo';
 import type { FastifyInstance } from 'fastify';
 import type { ContainerModule } from 'inversify';
 import { type AppDeps, type AppOptions, buildApp } from './app.js';
 import type { HostConfig } from './config.js';
 import { createContainer, resolveAppDeps, runtimeModule, type Services, TOKENS } from './container.js';
+import type { EmbeddedEngines } from './embedded-engines.js';
 import { openStorage, type Storage } from './storage.js';
 import { openTokens } from './tokens.js';
 
@@ -27,6 +35,8 @@ export interface RunningHost {
 export interface HostOverrides extends Omit<AppOptions, 'onClose'>, Pick<AppDeps, 'eventStream'> {
   /** Already-open storage (the config's backend is then not opened): binds every port but the token verifier; its `close` runs on app.close(). */
   readonly storage?: Storage;
+  /** Embedded engines already starting (`npm start` starts them before loading the host's modules). */
+  readonly engines?: Promise<EmbeddedEngines>;
   /** The token verifier and dev issuer instead of those the configuration names. */
   readonly tokens?: { readonly verifier: TokenVerifier; readonly devIssuer: LocalTokenIssuer | null };
   readonly clock?: Clock;
@@ -57,7 +67,7 @@ export async function composeHost(config: HostConfig, overrides: HostOverrides =
   // reported below, after the storage that did open is closed.
   const tokensReady = overrides.tokens ? Promise.resolve(overrides.tokens) : openTokens(config);
   tokensReady.catch(() => {});
-  const storage = overrides.storage ?? (await openStorage(config.backend));
+  const storage = overrides.storage ?? (await openStorage(config.backend, overrides.engines));
   try {
     const tokens = await tokensReady;
     const { clock = new SystemClock(), ids = new RandomIdGenerator(), modules = [] } = overrides;
@@ -66,9 +76,23 @@ export async function composeHost(config: HostConfig, overrides: HostOverrides =
     const conversations = services.get(TOKENS.Conversations);
     const seed = tokens.devIssuer !== null && overrides.demoData !== false;
     const demoUsers = seed ? await loadDemoData({ users, conversations, ids, now: clock.now() }) : [];
-    const { storage: _s, tokens: _t, clock: _c, ids: _i, demoData: _d, modules: _m, eventStream, ...appOptions } = overrides;
+    const {
+      storage: _s,
+      engines: _e,
+      tokens: _t,
+      clock: _c,
+      ids: _i,
+      demoData: _d,
+      modules: _m,
+      eventStream,
+      ...appOptions
+    } = overrides;
     const app = await buildApp(
-      { ...resolveAppDeps(services), eventStream, devIssuer: tokens.devIssuer ? { issuer: tokens.devIssuer, users } : undefined },
+      {
+        ...resolveAppDeps(services),
+        eventStream,
+        devIssuer: tokens.devIssuer ? { issuer: tokens.devIssuer, users } : undefined,
+      },
       {
         logger: false,
         ...(config.edge ? { edge: config.edge } : {}),
@@ -79,7 +103,14 @@ export async function composeHost(config: HostConfig, overrides: HostOverrides =
         },
       },
     );
-    return { app, services, demoUsers, devIssuer: tokens.devIssuer, embedded: storage.embedded, close: () => app.close() };
+    return {
+      app,
+      services,
+      demoUsers,
+      devIssuer: tokens.devIssuer,
+      embedded: storage.embedded,
+      close: () => app.close(),
+    };
   } catch (error) {
     await storage.close();
     throw error;

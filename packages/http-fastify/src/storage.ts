@@ -1,10 +1,14 @@
-import { createDynamoDocumentClient, DynamoConversations, ensureMessagesTable } from '@cruddur/adapters-aws/dynamo';
+import {
+  createDynamoDocumentClient,
+  DynamoConversations,
+  ensureMessagesTable,
+} from '@cruddur/adapters-aws/dynamo';
 import { createPgPool, migrate, PgMessageEvents, type PgPool } from '@cruddur/adapters-aws/postgres';
 import type { TokenVerifier } from '@cruddur/core';
 import type { ContainerModule } from 'inversify';
 import type { BackendConfig } from './config.js';
 import { type AwsResources, awsModule, type DocumentClient, memoryModule } from './container.js';
-import { type EmbeddedEngines, startEmbeddedEngines } from './embedded-engines.js';
+import { type EmbeddedEngines, startEnginesOf } from './embedded-engines.js';
 
 export interface Storage {
   /** The container module binding every port to this storage and the given token verifier. */
@@ -20,15 +24,15 @@ export interface Storage {
  * table and schema, both idempotent; aws mode connects to the configured services (their table
  * and schema are the ops CLI's job).
  */
-export async function openStorage(backend: BackendConfig): Promise<Storage> {
+export async function openStorage(
+  backend: BackendConfig,
+  startedEngines?: Promise<EmbeddedEngines>,
+): Promise<Storage> {
   switch (backend.kind) {
     case 'memory':
       return { module: memoryModule, embedded: null, close: async () => {} };
     case 'embedded': {
-      const engines = await startEmbeddedEngines({
-        ...(backend.dataDir === undefined ? {} : { dataDir: backend.dataDir }),
-        reset: backend.reset ?? false,
-      });
+      const engines = await (startedEngines ?? startEnginesOf(backend));
       // The engines share this machine's CPU with the host: on a loaded laptop a slow local
       // answer is not an outage, so the bounds are wider than against a network service.
       const client = createDynamoDocumentClient({
@@ -38,8 +42,8 @@ export async function openStorage(backend: BackendConfig): Promise<Storage> {
         requestTimeoutMs: 10_000,
       });
       try {
-        await ensureMessagesTable(client, backend.tableName);
-        await migrate(engines.pool);
+        // Two engines, two idempotent checks: at once (startup time).
+        await Promise.all([ensureMessagesTable(client, backend.tableName), migrate(engines.pool)]);
       } catch (error) {
         client.destroy();
         await engines.stop();
@@ -54,12 +58,19 @@ export async function openStorage(backend: BackendConfig): Promise<Storage> {
       // One adapter instance: the fan-out reads messages back through the same one the routes use.
       const conversations = new DynamoConversations({ client, tableName: backend.tableName });
       // Every host LISTENs on the users database, so a send on one reaches streams on all.
-      const messageEvents = await PgMessageEvents.start({ connectionUrl: backend.connectionUrl, pool, conversations });
+      const messageEvents = await PgMessageEvents.start({
+        connectionUrl: backend.connectionUrl,
+        pool,
+        conversations,
+      });
       const stop = async () => {
         await messageEvents.close();
         await pool.end();
       };
-      return { ...awsStorage(client, backend.tableName, pool, stop, { conversations, messageEvents }), embedded: null };
+      return {
+        ...awsStorage(client, backend.tableName, pool, stop, { conversations, messageEvents }),
+        embedded: null,
+      };
     }
   }
 }
@@ -72,7 +83,8 @@ function awsStorage(
   shared: Pick<AwsResources, 'conversations' | 'messageEvents'> = {},
 ): Omit<Storage, 'embedded'> {
   return {
-    module: (tokenVerifier) => awsModule({ documentClient: client, tableName, pool, tokenVerifier, ...shared }),
+    module: (tokenVerifier) =>
+      awsModule({ documentClient: client, tableName, pool, tokenVerifier, ...shared }),
     close: async () => {
       client.destroy();
       await stopEngines();
