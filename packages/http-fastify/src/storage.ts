@@ -14,7 +14,7 @@ export interface Storage {
   /** The container module binding every port to this storage and the given token verifier. */
   readonly module: (tokenVerifier: TokenVerifier) => ContainerModule;
   /** The embedded engines (embedded mode only): where their data lives, what dynalite served. */
-  readonly embedded: Pick<EmbeddedEngines, 'dataDir' | 'dynamoRequests'> | null;
+  readonly embedded: Pick<EmbeddedEngines, 'dataDir' | 'dynamoRequests' | 'dynamoMemory'> | null;
   close(): Promise<void>;
 }
 
