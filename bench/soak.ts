@@ -11,7 +11,8 @@ import type { MemoryBreakdown } from './support/soak-host.js';
  * `npm run soak`: the embedded host as `npm start` runs it (its own process, a fresh data
  * directory), its capacity on a mix of two reads to one send measured first, then
  * SOAK_SECONDS (60) of that mix at half the capacity. Prints errors, p50/p99 and the host's
- * RSS growth from the warm start of the soak to its end. Never part of `npm test`.
+ * RSS growth from the warm start of the soak to its end, with a breakdown (V8 heap, the rest)
+ * and dynalite's own process beside it. Never part of `npm test`.
  */
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
@@ -24,7 +25,9 @@ const MAX_RSS_GROWTH = 0.1;
 
 const log = (line: string) => process.stderr.write(`[soak] ${line}\n`);
 
-type HostMessage = { type: 'listening'; url: string } | { type: 'memory'; breakdown: MemoryBreakdown };
+type HostMessage =
+  | { type: 'listening'; url: string }
+  | { type: 'memory'; id: number; breakdown: MemoryBreakdown };
 
 const startHost = async (dataDir: string) => {
   const child = fork(HOST_ENTRY, [], {
@@ -33,10 +36,10 @@ const startHost = async (dataDir: string) => {
     execArgv: [...process.execArgv, '--expose-gc'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
-  const next = <T extends HostMessage['type']>(type: T) =>
+  const next = <T extends HostMessage['type']>(type: T, id?: number) =>
     new Promise<Extract<HostMessage, { type: T }>>((resolve, reject) => {
       const onMessage = (message: HostMessage) => {
-        if (message.type !== type) return;
+        if (message.type !== type || (message.type === 'memory' && message.id !== id)) return;
         child.off('message', onMessage).off('exit', onExit);
         resolve(message as Extract<HostMessage, { type: T }>);
       };
@@ -44,31 +47,35 @@ const startHost = async (dataDir: string) => {
       child.on('message', onMessage).once('exit', onExit);
     });
   const { url } = await next('listening');
+  let asked = 0;
+  // Each answer carries its question's id: a sample still in flight is never taken for another.
   const memory = async (gc = false) => {
-    const answer = next('memory');
-    child.send({ type: 'memory', gc });
+    asked += 1;
+    const answer = next('memory', asked);
+    child.send({ type: 'memory', id: asked, gc });
     return (await answer).breakdown;
   };
   return { child, url, memory };
 };
 
 const MB = 2 ** 20;
-/** The host's RSS split into what can be told apart: each thread's V8 heap, external memory, and the rest (native: LevelDB, code, malloc). */
-const breakdownOf = ({ rss, main, engine }: MemoryBreakdown) => {
-  const heaps = main.heapTotal + (engine?.heapTotal ?? 0);
-  const external = main.external + (engine?.external ?? 0);
-  return {
-    rss: rss / MB,
-    'main heapUsed': main.heapUsed / MB,
-    'main heapTotal': main.heapTotal / MB,
-    'main external': main.external / MB,
-    'main arrayBuffers': main.arrayBuffers / MB,
-    'dynalite heapUsed': (engine?.heapUsed ?? 0) / MB,
-    'dynalite heapTotal': (engine?.heapTotal ?? 0) / MB,
-    'dynalite external': (engine?.external ?? 0) / MB,
-    'rest (native, code, malloc)': (rss - heaps - external) / MB,
-  };
-};
+/**
+ * The host's RSS split into what can be told apart (V8 heap, external memory, the rest: code,
+ * native, malloc), and dynalite's process beside it: its own RSS, not part of the host's.
+ */
+const breakdownOf = ({ rss, main, engine }: MemoryBreakdown) => ({
+  'host rss': rss / MB,
+  'host heapUsed': main.heapUsed / MB,
+  'host heapTotal': main.heapTotal / MB,
+  'host external': main.external / MB,
+  'host arrayBuffers': main.arrayBuffers / MB,
+  'host rest (code, native)': (rss - main.heapTotal - main.external) / MB,
+  'dynalite rss (own process)': (engine?.rss ?? 0) / MB,
+  'dynalite heapUsed': (engine?.heapUsed ?? 0) / MB,
+  'dynalite heapTotal': (engine?.heapTotal ?? 0) / MB,
+  'dynalite rest (LevelDB, code)':
+    ((engine?.rss ?? 0) - (engine?.heapTotal ?? 0) - (engine?.external ?? 0)) / MB,
+});
 
 const json = async (url: string, init: RequestInit = {}): Promise<unknown> => {
   const response = await fetch(url, {
@@ -135,6 +142,9 @@ try {
 
   const samples: MemoryBreakdown[] = [];
   const sampler = setInterval(() => void memory().then((sample) => samples.push(sample)), 1000);
+  // What is still referenced once garbage is collected (main thread), early in the soak and at its end.
+  let warmCollected: MemoryBreakdown | undefined;
+  const warmGc = setTimeout(() => void memory(true).then((sample) => (warmCollected = sample)), 5_500);
   const soak = await autocannon({
     ...mix(url, token, group),
     connections: CONNECTIONS,
@@ -142,30 +152,37 @@ try {
     overallRate: rate,
   });
   clearInterval(sampler);
+  clearTimeout(warmGc);
   const afterGc = await memory(true);
 
   // The first 5 s warm caches, pools and the JIT; growth is measured from there.
   const warmSample = samples[Math.min(5, samples.length - 1)];
   const endSample = samples.at(-1);
-  if (!warmSample || !endSample) throw new Error('no memory samples');
+  if (!warmSample || !endSample || !warmCollected) throw new Error('no memory samples');
   const warm = breakdownOf(warmSample);
   const end = breakdownOf(endSample);
+  const warmAfterGc = breakdownOf(warmCollected);
   const collected = breakdownOf(afterGc);
-  const growth = (end.rss - warm.rss) / warm.rss;
+  const growth = (end['host rss'] - warm['host rss']) / warm['host rss'];
   const errors = failuresOf(soak);
   const table = Object.keys(warm).map((key) => {
     const k = key as keyof typeof warm;
     const a = warm[k];
     const b = end[k];
-    const c = collected[k];
-    return `  ${key.padEnd(28)} ${a.toFixed(1).padStart(7)} → ${b.toFixed(1).padStart(7)} MB (${(b - a >= 0 ? '+' : '') + (b - a).toFixed(1)}); after a main-thread GC ${c.toFixed(1)}`;
+    const c = warmAfterGc[k];
+    const d = collected[k];
+    const change = (x: number, y: number) => `${y - x >= 0 ? '+' : ''}${(y - x).toFixed(1)}`;
+    return `  ${key.padEnd(28)} ${a.toFixed(1).padStart(7)} → ${b.toFixed(1).padStart(7)} (${change(a, b)}) | after a main-thread GC ${c.toFixed(1).padStart(7)} → ${d.toFixed(1).padStart(7)} (${change(c, d)})`;
   });
   const lines = [
     `requests ${soak.requests.total} at ${rate} req/s target (${soak.requests.average.toFixed(0)} req/s achieved)`,
     `errors ${errors} (non-2xx ${soak.non2xx}, socket ${soak.errors}, timeouts ${soak.timeouts})`,
     `latency p50 ${soak.latency.p50} ms, p99 ${soak.latency.p99} ms, max ${soak.latency.max} ms`,
-    `host RSS ${warm.rss.toFixed(1)} MB warm → ${end.rss.toFixed(1)} MB at the end (${(growth * 100).toFixed(1)} %; target < ${MAX_RSS_GROWTH * 100} %)`,
-    'breakdown, warm (5 s) → end, MB:',
+    `host RSS ${warm['host rss'].toFixed(1)} MB warm → ${end['host rss'].toFixed(1)} MB at the end (${(growth * 100).toFixed(1)} %; target < ${MAX_RSS_GROWTH * 100} %)`,
+    `dynalite's own process ${warm['dynalite rss (own process)'].toFixed(1)} → ${end['dynalite rss (own process)'].toFixed(1)} MB; ` +
+      `host + dynalite ${(warm['host rss'] + warm['dynalite rss (own process)']).toFixed(1)} → ` +
+      `${(end['host rss'] + end['dynalite rss (own process)']).toFixed(1)} MB (${(100 * ((end['host rss'] + end['dynalite rss (own process)']) / (warm['host rss'] + warm['dynalite rss (own process)']) - 1)).toFixed(1)} %; PostgreSQL, a third process, not measured)`,
+    'breakdown, MB: sampled at 5 s → at the end | the same right after a forced GC of the host (5.5 s → end)',
     ...table,
     `verdict: ${errors === 0 && growth < MAX_RSS_GROWTH ? 'ok' : 'MISSED'}`,
   ];

@@ -2,9 +2,9 @@ import { composeHost, loadConfig } from '@cruddur/http-fastify/host';
 
 /*
  * The soak's host: what `npm start` runs (loadConfig → composeHost → listen, in its own process,
- * dynalite on its thread, embedded PostgreSQL beside it), plus an IPC channel over which the
- * soak asks for the memory breakdown: this process's RSS, the main thread's V8 heap and
- * dynalite's thread's own heap. `{ gc: true }` collects the main thread's garbage first
+ * dynalite and embedded PostgreSQL in processes of their own), plus an IPC channel over which
+ * the soak asks for the memory breakdown: this process's RSS and V8 heap, and dynalite's
+ * process's (reported apart: it is not the host's memory). `{ gc: true }` collects the main thread's garbage first
  * (started with --expose-gc).
  */
 const result = loadConfig(process.env, []);
@@ -15,10 +15,10 @@ const url = await host.app.listen({ port: 0, host: '127.0.0.1' });
 export interface MemoryBreakdown {
   readonly rss: number;
   readonly main: Omit<NodeJS.MemoryUsage, 'rss'>;
-  readonly engine: Omit<NodeJS.MemoryUsage, 'rss'> | null;
+  readonly engine: NodeJS.MemoryUsage | null;
 }
 
-process.on('message', async (message: { type: 'memory'; gc?: boolean } | { type: 'stop' }) => {
+process.on('message', async (message: { type: 'memory'; id: number; gc?: boolean } | { type: 'stop' }) => {
   if (message.type === 'stop') {
     await host.close();
     process.exit(0);
@@ -26,6 +26,10 @@ process.on('message', async (message: { type: 'memory'; gc?: boolean } | { type:
   if (message.gc) (globalThis as { gc?: () => void }).gc?.();
   const { rss, ...main } = process.memoryUsage();
   const engine = host.embedded ? await host.embedded.dynamoMemory() : null;
-  process.send?.({ type: 'memory', breakdown: { rss, main, engine } satisfies MemoryBreakdown });
+  process.send?.({
+    type: 'memory',
+    id: message.id,
+    breakdown: { rss, main, engine } satisfies MemoryBreakdown,
+  });
 });
 process.send?.({ type: 'listening', url });

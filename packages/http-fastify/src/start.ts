@@ -22,7 +22,7 @@ const cannotStart = (error: Error): never => {
 };
 
 // The engines start first, and the host's modules (Fastify, the AWS SDK, TypeBox, inversify: about
-// a second to load) load while dynalite's thread and PostgreSQL's process come up (startup time).
+// a second to load) load while dynalite's and PostgreSQL's processes come up (startup time).
 let engines: Promise<EmbeddedEngines> | undefined;
 if (backend.kind === 'embedded') {
   engines = import('./embedded-engines.js').then(({ startEnginesOf }) => startEnginesOf(backend));

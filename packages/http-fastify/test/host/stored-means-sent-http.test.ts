@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { startDynaliteInThread, startEmbeddedPostgres } from '@cruddur/engines';
+import { startDynaliteProcess, startEmbeddedPostgres } from '@cruddur/engines';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { composeHost } from '../../src/host.js';
@@ -12,7 +12,7 @@ import { prepareAwsStack } from './support/aws-stack-setup.js';
 import { type JwksHttpIssuer, startJwksHttpIssuer } from './support/jwks-http-issuer.js';
 
 // Issue 8, item 1, from the outside: a host in aws mode (built from env as start.ts builds it)
-// on dynalite in its own thread, reached through a proxy that stops, hangs or throttles the
+// on dynalite in its own process, reached through a proxy that stops, hangs or throttles the
 // engine in the middle of a burst of sends over real HTTP. Whatever each send answered, the
 // conversation afterwards must agree: every 200 stored once, every 5xx not stored, and both
 // inboxes showing the latest message soon after the fault ends.
@@ -29,7 +29,7 @@ const subs = { mira: randomUUID(), kofi: randomUUID() };
 type Member = keyof typeof subs;
 
 beforeAll(async () => {
-  const [dynalite, postgres] = await Promise.all([startDynaliteInThread(), startEmbeddedPostgres()]);
+  const [dynalite, postgres] = await Promise.all([startDynaliteProcess(), startEmbeddedPostgres()]);
   stops.push(dynalite.stop, postgres.dispose);
   const connectionUrl = await postgres.createDatabase('cruddur');
   proxy = await startDynamoFaultProxy(dynalite.port);
