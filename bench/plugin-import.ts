@@ -21,7 +21,7 @@ const VARIANTS = {
   plugin: {
     imports: ['fastify', '@cruddur/http-fastify'],
     register: `const noop = {}; await app.register(entry.messagingPlugin, { listMessageGroups: noop, markRead: noop,
-listMessages: noop, createMessage: noop, usersShort: noop, tokenVerifier: noop, followMessages: noop });`,
+listMessages: noop, createMessage: noop, usersShort: noop, tokenVerifier: noop, followMessages: noop, eventTickets: noop });`,
   },
   host: { imports: ['fastify', '@cruddur/http-fastify/host'], register: '' },
 } as const;
