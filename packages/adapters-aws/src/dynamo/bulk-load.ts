@@ -3,7 +3,7 @@ import type { InboxEntry, Message } from '@cruddur/core';
 import { BATCH_LIMIT } from './batch-writer.js';
 import { inboxRowItem } from './inbox-row.js';
 import { MessagesTable } from './messages-table.js';
-import { messageRowItem } from './rows.js';
+import { messageRowItem } from './message-row.js';
 
 /** What a seed or a benchmark loads in bulk; the rows are the ones `append` would write. */
 export interface BulkLoad {

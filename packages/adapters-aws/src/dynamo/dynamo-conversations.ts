@@ -78,13 +78,17 @@ export class DynamoConversations implements Conversations {
   }
 
   /**
-   * The steps of the README's "write path of a send": 1 the message row (the truth; if this
-   * fails, the send fails and nothing is stored), 2 the marker, 3–4 both inbox rows, then, in
-   * the background, 5 the replaced rows deleted. Once step 1 is done this never throws.
+   * The README's "write path of a send", step by step. Once step 1 is done this never throws:
+   * a failed later step is retried once, then finished by the background queue.
    */
   async append(message: NewMessage): Promise<Message> {
+    const { groupUuid, sender, recipient } = message;
+    // Before any write: only the group's two members send into it (cached, no call once known).
+    await this.groups.admit(groupUuid, sender.uuid, recipient.uuid);
+    // 1. The message row, the truth: if this fails, the send fails and nothing is stored.
     const stored = await storeMessage(this.table, message);
-    await this.inbox.deliver(lastMessageOf(stored, message.recipient));
+    // 2. The group's marker; 3–4. both inbox rows, in parallel; 5. the sweep, in the background.
+    await this.inbox.deliver(lastMessageOf(stored, recipient));
     return stored;
   }
 

@@ -1,4 +1,4 @@
-import type { GroupMembers } from '@cruddur/core';
+import { type GroupMembers, MessageGroupNotFoundError } from '@cruddur/core';
 import { LruTtlCache } from '../cache/lru-ttl-cache.js';
 import { readMembers, recordMembers } from './group-item.js';
 import { groupKey, pairKey } from './keys.js';
@@ -45,6 +45,22 @@ export class GroupDirectory {
     if (members) this.members.set(groupUuid, members, FOREVER);
     if (askedBy !== undefined && !members?.includes(askedBy)) this.refused.set(refusal, true, REFUSAL_TTL_MS);
     return members;
+  }
+
+  /**
+   * Refuses a send into an existing group unless sender and recipient are its two members, as
+   * the memory adapter does; a uuid that names no group passes (the send makes it the pair's
+   * group) unless the sender writes to themself. From the cache, so a send into a known group costs no call for it.
+   */
+  async admit(groupUuid: string, senderUuid: string, recipientUuid: string): Promise<void> {
+    if (senderUuid === recipientUuid) throw new MessageGroupNotFoundError(groupUuid);
+    const members = await this.membersOf(groupUuid);
+    if (members === null) return;
+    const [first, second] = members;
+    const pair =
+      (first === senderUuid && second === recipientUuid) ||
+      (first === recipientUuid && second === senderUuid);
+    if (!pair) throw new MessageGroupNotFoundError(groupUuid);
   }
 
   /** The group item and one of its inbox rows (groups only the original wrote have no item). */

@@ -1,5 +1,5 @@
 import type { GroupMembers, Instant, Participant } from '@cruddur/core';
-import type { InboxRow } from './inbox-row.js';
+import { isConditionalCheckFailed } from './errors.js';
 import { groupKey } from './keys.js';
 import type { MessagesTable } from './messages-table.js';
 import { type Item, stringAttribute } from './rows.js';
@@ -17,17 +17,8 @@ export interface LastMessage {
   readonly recipient: Participant;
 }
 
-/** Both members' inbox rows for the group's last message: each shows the *other* member. */
-export const inboxRowsFor = (last: LastMessage): [InboxRow, InboxRow] => {
-  const { groupUuid, text, createdAt: at } = last;
-  return [
-    { ownerUuid: last.sender.uuid, other: last.recipient, groupUuid, text, at },
-    { ownerUuid: last.recipient.uuid, other: last.sender, groupUuid, text, at },
-  ];
-};
-
 /** Participants are nested as maps on the group item, with the original's field spelling. */
-export const participantMap = (p: Participant): Item => ({
+const participantMap = (p: Participant): Item => ({
   uuid: p.uuid,
   handle: p.handle,
   display_name: p.displayName,
@@ -70,4 +61,41 @@ export const recordMembers = async (table: MessagesTable, groupUuid: string, mem
     UpdateExpression: 'SET members = if_not_exists(members, :members)',
     ExpressionAttributeValues: { ':members': [...members] },
   });
+};
+
+/**
+ * Step 2: move the group's forward-only marker to this message. The condition lets it move
+ * only to a later message, so an older send can never take the inbox rows back from a newer
+ * one; `last_sk = :sk AND last_message_uuid = :uuid` lets a retry of the same send re-claim.
+ * `if_not_exists(members)` also restores membership if a crashed `openGroup` left it unwritten.
+ * Returns false when a newer message already owns the rows.
+ */
+export const claimInbox = async (table: MessagesTable, last: LastMessage): Promise<boolean> => {
+  try {
+    await table.update({
+      Key: groupKey(last.groupUuid),
+      UpdateExpression:
+        'SET members = if_not_exists(members, :members), last_sk = :sk, last_message_uuid = :uuid, ' +
+        'last_message = :text, last_sender = :sender, last_recipient = :recipient',
+      ConditionExpression:
+        'attribute_not_exists(last_sk) OR last_sk < :sk OR (last_sk = :sk AND last_message_uuid = :uuid)',
+      ExpressionAttributeValues: {
+        ':members': [last.sender.uuid, last.recipient.uuid],
+        ':sk': last.createdAt,
+        ':uuid': last.messageUuid,
+        ':text': last.text,
+        ':sender': participantMap(last.sender),
+        ':recipient': participantMap(last.recipient),
+      },
+    });
+    return true;
+  } catch (error) {
+    if (isConditionalCheckFailed(error)) return false;
+    throw error;
+  }
+};
+
+export const readMarker = async (table: MessagesTable, groupUuid: string): Promise<LastMessage | null> => {
+  const { Item } = await table.get({ Key: groupKey(groupUuid), ConsistentRead: true });
+  return readLastMessage(groupUuid, Item);
 };

@@ -1,7 +1,8 @@
 import type { BackgroundRetries } from './background-retries.js';
 import type { LastMessage } from './group-item.js';
 import type { MessagesTable } from './messages-table.js';
-import { claimInbox, convergeGroup, putInboxRows, sweepGroup, writeInboxRows } from './sync-inbox.js';
+import { claimInbox } from './group-item.js';
+import { convergeGroup, putInboxRows, sweepGroup, writeInboxRows } from './sync-inbox.js';
 
 /**
  * A sweep waits this long before reading the group index, so that the sweeps of many sends

@@ -1,7 +1,7 @@
 import type { Instant, Message } from '@cruddur/core';
 import { messagesPartition } from './keys.js';
 import type { MessagesTable } from './messages-table.js';
-import { readMessageRow } from './rows.js';
+import { readMessageRow } from './message-row.js';
 
 /**
  * The messages after `after`, oldest first, in one Query on the group's partition: message

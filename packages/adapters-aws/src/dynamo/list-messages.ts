@@ -2,7 +2,8 @@ import type { Message, Page, PageRequest } from '@cruddur/core';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { messagesPartition } from './keys.js';
 import type { MessagesTable } from './messages-table.js';
-import { keyOf, readMessageRow } from './rows.js';
+import { readMessageRow } from './message-row.js';
+import { keyOf } from './rows.js';
 
 /**
  * One page of a conversation in one Query: newest first from DynamoDB, reversed so the page

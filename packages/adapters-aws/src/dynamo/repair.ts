@@ -1,12 +1,12 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { inboxRowsFor, type LastMessage, recordMembers } from './group-item.js';
+import { claimInbox, type LastMessage, readMarker, recordMembers } from './group-item.js';
 import { inboxPartition, instantOfInboxSortKey, isLegacySuffixedSortKey, messagesPartition } from './keys.js';
 import { MessagesTable } from './messages-table.js';
 import { registerPair } from './pair-item.js';
 import { type GroupState, scanGroups } from './repair-scan.js';
-import { readMessageRow } from './rows.js';
+import { readMessageRow } from './message-row.js';
 import { staleInboxRows } from './stale-rows.js';
-import { claimInbox, readMarker, writeInboxRows } from './sync-inbox.js';
+import { inboxRowsFor, writeInboxRows } from './sync-inbox.js';
 
 export interface RepairOptions {
   /**

@@ -1,5 +1,4 @@
-import type { Message, Participant } from '@cruddur/core';
-import { instantOfSortKey, messageKey } from './keys.js';
+import type { Participant } from '@cruddur/core';
 
 /** An item as the DocumentClient returns it: attribute name → plain JS value. */
 export type Item = Record<string, unknown>;
@@ -9,7 +8,11 @@ const text = (item: Item, name: string): string | null => {
   return typeof value === 'string' ? value : null;
 };
 
-/** Attribute names of the original layout (design §6): shared by inbox and message rows. */
+/**
+ * What every row shares: attribute readers, and the person a row shows in the original's
+ * spelling (design §6), the same on inbox rows (the other member) and message rows (the sender).
+ * Each item's own attributes are named in its module (`message-row.ts`, `inbox-row.ts`, …).
+ */
 export const participantAttributes = (participant: Participant): Item => ({
   user_uuid: participant.uuid,
   user_display_name: participant.displayName,
@@ -21,24 +24,6 @@ export const readParticipant = (item: Item): Participant | null => {
   const handle = text(item, 'user_handle');
   const displayName = text(item, 'user_display_name');
   return uuid !== null && handle !== null && displayName !== null ? { uuid, handle, displayName } : null;
-};
-
-/** A message row. No `message_group_uuid` here: it would put messages into the group index. */
-export const messageRowItem = (message: Message): Item => ({
-  ...messageKey(message.groupUuid, message.createdAt),
-  message_uuid: message.uuid,
-  message: message.text,
-  ...participantAttributes(message.sender),
-});
-
-export const readMessageRow = (groupUuid: string, item: Item): Message | null => {
-  const sk = text(item, 'sk');
-  const uuid = text(item, 'message_uuid');
-  const body = text(item, 'message');
-  const sender = readParticipant(item);
-  const createdAt = sk === null ? null : instantOfSortKey(sk);
-  if (uuid === null || body === null || sender === null || createdAt === null) return null;
-  return { uuid, groupUuid, sender, text: body, createdAt };
 };
 
 /** The primary key of any item, for cursors and deletes. */

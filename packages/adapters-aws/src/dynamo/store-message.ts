@@ -8,9 +8,9 @@ import {
   type NewMessage,
 } from '@cruddur/core';
 import { isConditionalCheckFailed, RETRY_AFTER } from './errors.js';
-import { instantOfSortKey, messagesPartition } from './keys.js';
+import { messagesPartition } from './keys.js';
 import type { MessagesTable } from './messages-table.js';
-import { messageRowItem, stringAttribute } from './rows.js';
+import { MESSAGE_SLOT_PROJECTION, type MessageSlot, messageRowItem, readMessageSlot } from './message-row.js';
 
 /** Rows read after a collision to find the next free microsecond (and our own earlier try). */
 const COLLISION_WINDOW = 50;
@@ -28,27 +28,19 @@ const plusMicros = (instant: Instant, micros: number): Instant =>
 const spread = (attempt: number): number =>
   attempt < 2 ? 0 : randomInt(0, Math.min(8 ** attempt, 1_000_000));
 
-interface Taken {
-  readonly createdAt: Instant;
-  readonly messageUuid: string | null;
-}
-
-const takenFrom = async (table: MessagesTable, groupUuid: string, from: Instant): Promise<Taken[]> => {
+const takenFrom = async (table: MessagesTable, groupUuid: string, from: Instant): Promise<MessageSlot[]> => {
   const { Items = [] } = await table.query({
     KeyConditionExpression: 'pk = :pk AND sk >= :from',
     ExpressionAttributeValues: { ':pk': messagesPartition(groupUuid), ':from': from },
-    ProjectionExpression: 'sk, message_uuid',
+    ProjectionExpression: MESSAGE_SLOT_PROJECTION,
     ConsistentRead: true,
     Limit: COLLISION_WINDOW,
   });
-  return Items.flatMap((item) => {
-    const createdAt = instantOfSortKey(stringAttribute(item, 'sk') ?? '');
-    return createdAt === null ? [] : [{ createdAt, messageUuid: stringAttribute(item, 'message_uuid') }];
-  });
+  return Items.flatMap((item) => readMessageSlot(item) ?? []);
 };
 
 /** The first microsecond at or after `from` that none of the (ascending) taken rows holds. */
-const firstFree = (from: Instant, taken: readonly Taken[]): Instant => {
+const firstFree = (from: Instant, taken: readonly MessageSlot[]): Instant => {
   let candidate = from;
   for (const { createdAt } of taken) {
     if (createdAt > candidate) break;

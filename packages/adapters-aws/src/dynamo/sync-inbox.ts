@@ -1,46 +1,17 @@
-import { isConditionalCheckFailed } from './errors.js';
-import { inboxRowsFor, type LastMessage, participantMap, readLastMessage } from './group-item.js';
-import { inboxRowsOfGroup, putInboxRow } from './inbox-row.js';
-import { groupKey, type ItemKey } from './keys.js';
+import { type LastMessage, readMarker } from './group-item.js';
+import { type InboxRow, inboxRowsOfGroup, putInboxRow } from './inbox-row.js';
+import type { ItemKey } from './keys.js';
 import type { MessagesTable } from './messages-table.js';
 import { keyOf } from './rows.js';
 import { staleInboxRows } from './stale-rows.js';
 
-/**
- * Step 2: move the group's forward-only marker to this message. The condition lets it move
- * only to a later message, so an older send can never take the inbox rows back from a newer
- * one; `last_sk = :sk AND last_message_uuid = :uuid` lets a retry of the same send re-claim.
- * `if_not_exists(members)` also restores membership if a crashed `openGroup` left it unwritten.
- * Returns false when a newer message already owns the rows.
- */
-export const claimInbox = async (table: MessagesTable, last: LastMessage): Promise<boolean> => {
-  try {
-    await table.update({
-      Key: groupKey(last.groupUuid),
-      UpdateExpression:
-        'SET members = if_not_exists(members, :members), last_sk = :sk, last_message_uuid = :uuid, ' +
-        'last_message = :text, last_sender = :sender, last_recipient = :recipient',
-      ConditionExpression:
-        'attribute_not_exists(last_sk) OR last_sk < :sk OR (last_sk = :sk AND last_message_uuid = :uuid)',
-      ExpressionAttributeValues: {
-        ':members': [last.sender.uuid, last.recipient.uuid],
-        ':sk': last.createdAt,
-        ':uuid': last.messageUuid,
-        ':text': last.text,
-        ':sender': participantMap(last.sender),
-        ':recipient': participantMap(last.recipient),
-      },
-    });
-    return true;
-  } catch (error) {
-    if (isConditionalCheckFailed(error)) return false;
-    throw error;
-  }
-};
-
-export const readMarker = async (table: MessagesTable, groupUuid: string): Promise<LastMessage | null> => {
-  const { Item } = await table.get({ Key: groupKey(groupUuid), ConsistentRead: true });
-  return readLastMessage(groupUuid, Item);
+/** Both members' inbox rows for the group's last message: each shows the *other* member. */
+export const inboxRowsFor = (last: LastMessage): [InboxRow, InboxRow] => {
+  const { groupUuid, text, createdAt: at } = last;
+  return [
+    { ownerUuid: last.sender.uuid, other: last.recipient, groupUuid, text, at },
+    { ownerUuid: last.recipient.uuid, other: last.sender, groupUuid, text, at },
+  ];
 };
 
 /** Steps 3–4: both members' rows for `last`, at once (one round trip); each put is conditional. */

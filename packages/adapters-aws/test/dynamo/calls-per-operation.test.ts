@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { MessageGroupNotFoundError } from '@cruddur/core';
 import { aMessage, anInstant, aParticipant } from '@cruddur/core/testing';
 import { countDynamoCalls, type DynamoCallCounter, type DynamoEngine, startDynalite } from '@cruddur/engines';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -64,6 +65,15 @@ describe('DynamoDB calls per operation', () => {
       BatchWriteItemCommand: 1,
       QueryCommand: 1,
     });
+  });
+
+  it("refuses an outsider's send into a known group without a call", async () => {
+    const { a, groupUuid } = await conversationWithHistory();
+    calls.reset();
+    await expect(harness.conversations.append(aMessage(groupUuid, aParticipant(), a))).rejects.toBeInstanceOf(
+      MessageGroupNotFoundError,
+    );
+    expect(calls.total()).toBe(0);
   });
 
   it('lists an inbox page in 1 call', async () => {

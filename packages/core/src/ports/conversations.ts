@@ -42,7 +42,8 @@ export interface Conversations {
    * group first; a group uuid that was never opened becomes the group of the sender and the
    * recipient (what the DynamoDB adapter does when it heals an `openGroup` that crashed before
    * writing membership), findable by members and by pair afterwards. A send into an existing
-   * group that the sender and recipient are not the members of is a bug of the caller.
+   * group whose two members are not the sender and the recipient is refused with
+   * `MessageGroupNotFoundError` before anything is written.
    */
   append(message: NewMessage): Promise<Message>;
 }

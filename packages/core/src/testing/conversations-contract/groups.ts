@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { MessageGroupNotFoundError } from '../../domain/errors.js';
 import { aMessage, aParticipant } from '../builders.js';
 import type { ContractContext } from './context.js';
 
@@ -42,6 +43,38 @@ export function describeGroups(ctx: ContractContext, parallelOpens: number): voi
       for (const owner of [a, b]) {
         expect(await ctx.backdoor.storedInboxRows(owner.uuid)).toEqual([{ groupUuid, lastMessage: 'first' }]);
       }
+    });
+
+    it('refuses a send into an existing group by anyone but its two members, and stores nothing', async () => {
+      const [a, b, outsider] = [aParticipant(), aParticipant(), aParticipant()];
+      const groupUuid = await ctx.pairGroup(a, b);
+      await ctx.conversations.append(aMessage(groupUuid, a, b, { text: 'ours' }));
+      for (const [sender, recipient] of [
+        [outsider, b],
+        [a, outsider],
+        [outsider, a],
+      ] as const) {
+        await expect(ctx.conversations.append(aMessage(groupUuid, sender, recipient))).rejects.toBeInstanceOf(
+          MessageGroupNotFoundError,
+        );
+      }
+      const listed = await ctx.conversations.listMessages(groupUuid, { limit: 10, cursor: null });
+      expect(listed.items.map((m) => m.text)).toEqual(['ours']);
+      expect(await ctx.backdoor.storedInboxRows(outsider.uuid)).toEqual([]);
+      for (const owner of [a, b]) {
+        expect(await ctx.backdoor.storedInboxRows(owner.uuid)).toEqual([{ groupUuid, lastMessage: 'ours' }]);
+      }
+      expect(await ctx.conversations.findGroupByPair(a.uuid, outsider.uuid)).toBeNull();
+    });
+
+    it('refuses a first send into a never-opened group from a user to themself', async () => {
+      const a = aParticipant();
+      const groupUuid = randomUUID();
+      await expect(ctx.conversations.append(aMessage(groupUuid, a, a))).rejects.toBeInstanceOf(
+        MessageGroupNotFoundError,
+      );
+      expect(await ctx.conversations.findGroupMembers(groupUuid)).toBeNull();
+      expect(await ctx.backdoor.storedInboxRows(a.uuid)).toEqual([]);
     });
 
     it(`makes one group when both members start it at once (${parallelOpens} parallel)`, async () => {
