@@ -61,7 +61,7 @@ export const meteredHost = async (
       {
         storage: {
           module: (tokenVerifier) =>
-            awsModule({ documentClient, tableName: TABLE_NAME, pool: pg, tokenVerifier }),
+            awsModule({ table: () => ({ client: documentClient, tableName: TABLE_NAME }), pool: () => pg, tokenVerifier }),
           embedded: null,
           close: async () => {},
         },

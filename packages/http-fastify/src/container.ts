@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import {
   checkDynamo,
-  type createDynamoDocumentClient,
   DynamoConversations,
   DynamoReadMarkers,
   DynamoSendReceipts,
@@ -26,6 +25,7 @@ import {
   type Conversations,
   CreateMessage,
   FollowMessages,
+  type IdentityProviderDirectory,
   type IdGenerator,
   ListMessageGroups,
   ListMessages,
@@ -41,8 +41,10 @@ import {
 } from '@cruddur/core';
 import { Container, ContainerModule } from 'inversify';
 import type { AppDeps } from './app.js';
+import type { MessagesTableRef } from './messages-table-ref.js';
 import { type ServiceId, type Services, TOKENS, typedBind } from './service-ids.js';
 
+export type { DocumentClient, MessagesTableRef } from './messages-table-ref.js';
 export { type ServiceId, type Services, TOKENS } from './service-ids.js';
 
 /** Every port on the in-memory adapters (no engines at all), with the given token verifier. */
@@ -59,49 +61,72 @@ export const memoryModule = (tokenVerifier: TokenVerifier): ContainerModule =>
     to(TOKENS.ReadinessChecks).toConstantValue([]);
   });
 
-export type DocumentClient = ReturnType<typeof createDynamoDocumentClient>;
-
 export interface AwsResources {
-  readonly documentClient: DocumentClient;
-  readonly tableName: string;
-  readonly pool: PgPool;
-  readonly tokenVerifier: TokenVerifier;
+  /** The messages table; called once, when a port (or a tool) first needs it. */
+  readonly table: () => MessagesTableRef;
+  /** The users database; called once, when a port (or a tool) first needs it. */
+  readonly pool: () => PgPool;
+  /** The user pool's directory (the ops CLI's Cognito commands); the host lists no pool users. */
+  readonly identityProvider?: (() => IdentityProviderDirectory) | undefined;
+  /** Absent only where nothing verifies tokens (the ops CLI): `TokenVerifier` is then unbound. */
+  readonly tokenVerifier?: TokenVerifier | undefined;
   /** The conversations adapter when something else needs the same instance (PgMessageEvents). */
   readonly conversations?: DynamoConversations | undefined;
   /** Fan-out shared by every host (PostgreSQL LISTEN/NOTIFY); absent → this process only. */
   readonly messageEvents?: MessageEvents | undefined;
 }
 
-/** Every port on DynamoDB, PostgreSQL and a token verifier (real services or the embedded engines). */
+/**
+ * Every port on DynamoDB, PostgreSQL and a token verifier (real services or the embedded
+ * engines), and the raw table and pool under `TOKENS.MessagesTable` / `TOKENS.PgPool`. Each
+ * is opened when first resolved, so a tool that uses only PostgreSQL never opens DynamoDB.
+ */
 export const awsModule = (resources: AwsResources): ContainerModule =>
   new ContainerModule(({ bind }) => {
-    const { documentClient: client, tableName, pool } = resources;
     const to = typedBind(bind);
+    const { MessagesTable: T, PgPool: P } = TOKENS;
+    to(T).toResolvedValue(resources.table).inSingletonScope();
+    to(P).toResolvedValue(resources.pool).inSingletonScope();
     to(TOKENS.UserDirectory)
       .toResolvedValue(
         // Every request resolves its caller by sub: cache it so a steady-state list costs no SQL.
-        () => new CachingUserDirectory(new PgUserDirectory(pool), { maxEntries: 10_000, ttlMs: 60_000 }),
+        (pool: PgPool) =>
+          new CachingUserDirectory(new PgUserDirectory(pool), { maxEntries: 10_000, ttlMs: 60_000 }),
+        [P],
       )
       .inSingletonScope();
     to(TOKENS.Conversations)
-      .toResolvedValue(() => resources.conversations ?? new DynamoConversations({ client, tableName }))
+      .toResolvedValue(
+        (table: MessagesTableRef) => resources.conversations ?? new DynamoConversations(table),
+        [T],
+      )
       .inSingletonScope();
     // In the messages table, so a retry that lands on another host finds the first attempt.
     to(TOKENS.SendReceipts)
-      .toResolvedValue(() => new DynamoSendReceipts({ client, tableName }))
+      .toResolvedValue((table: MessagesTableRef) => new DynamoSendReceipts(table), [T])
       .inSingletonScope();
     to(TOKENS.MessageEvents)
       .toResolvedValue(() => resources.messageEvents ?? new InMemoryMessageEvents())
       .inSingletonScope();
-    to(TOKENS.ReadMarkers).toResolvedValue(() => new DynamoReadMarkers({ client, tableName })).inSingletonScope();
+    to(TOKENS.ReadMarkers)
+      .toResolvedValue((table: MessagesTableRef) => new DynamoReadMarkers(table), [T])
+      .inSingletonScope();
     // Beside the users, so a ticket one host issued opens a stream on any host (embedded mode
     // too: one code path, and tickets survive a restart of the host on its data directory).
-    to(TOKENS.EventTickets).toResolvedValue(() => new PgEventTickets(pool)).inSingletonScope();
-    to(TOKENS.TokenVerifier).toConstantValue(resources.tokenVerifier);
-    to(TOKENS.ReadinessChecks).toConstantValue([
-      { name: 'dynamodb', check: () => checkDynamo(client, tableName) },
-      { name: 'postgres', check: () => checkPostgres(pool) },
-    ]);
+    to(TOKENS.EventTickets).toResolvedValue((pool: PgPool) => new PgEventTickets(pool), [P]).inSingletonScope();
+    if (resources.tokenVerifier) to(TOKENS.TokenVerifier).toConstantValue(resources.tokenVerifier);
+    if (resources.identityProvider) {
+      to(TOKENS.IdentityProviderDirectory).toResolvedValue(resources.identityProvider).inSingletonScope();
+    }
+    to(TOKENS.ReadinessChecks)
+      .toResolvedValue(
+        ({ client, tableName }: MessagesTableRef, pool: PgPool) => [
+          { name: 'dynamodb', check: () => checkDynamo(client, tableName) },
+          { name: 'postgres', check: () => checkPostgres(pool) },
+        ],
+        [T, P],
+      )
+      .inSingletonScope();
   });
 
 /** The clock and ids; overridable in tests by passing other instances. */
@@ -134,7 +159,10 @@ export const useCaseModule = new ContainerModule(({ bind }) => {
     )
     .inSingletonScope();
   to(TOKENS.ListMessages)
-    .toResolvedValue((users: UserDirectory, conversations: Conversations) => new ListMessages({ users, conversations }), [U, C])
+    .toResolvedValue(
+      (users: UserDirectory, conversations: Conversations) => new ListMessages({ users, conversations }),
+      [U, C],
+    )
     .inSingletonScope();
   to(TOKENS.CreateMessage)
     .toResolvedValue(

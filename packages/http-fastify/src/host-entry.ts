@@ -8,9 +8,11 @@ export {
   type ReadinessCheck,
 } from './app.js';
 export { type BackendConfig, type ConfigResult, type HostConfig, loadConfig } from './config.js';
+export { AwsBackend, type AwsBackendSettings, type ClosablePool } from './aws-backend.js';
 export {
   type AwsResources,
   awsModule,
+  type MessagesTableRef,
   createContainer,
   memoryModule,
   resolveAppDeps,

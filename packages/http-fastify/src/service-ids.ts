@@ -3,6 +3,7 @@ import type {
   Conversations,
   CreateMessage,
   EventTickets,
+  IdentityProviderDirectory,
   FollowMessages,
   IdGenerator,
   ListMessageGroups,
@@ -15,7 +16,9 @@ import type {
   UserDirectory,
   UsersShort,
 } from '@cruddur/core';
+import type { PgPool } from '@cruddur/adapters-aws/postgres';
 import type { ContainerModuleLoadOptions } from 'inversify';
+import type { MessagesTableRef } from './messages-table-ref.js';
 import type { ReadinessCheck } from './routes/health.js';
 
 declare const SERVICE: unique symbol;
@@ -23,11 +26,18 @@ declare const SERVICE: unique symbol;
 export type ServiceId<T> = symbol & { readonly [SERVICE]?: T };
 const id = <T>(name: string): ServiceId<T> => Symbol.for(`cruddur.${name}`) as ServiceId<T>;
 
-/** Service identifiers: ports and use cases, never concrete adapters. */
+/**
+ * Service identifiers: ports and use cases, never concrete adapters; and, in aws and embedded
+ * mode, the raw table and pool the ports are built on, for tools (the ops CLI's CreateTable,
+ * Scan, repair, migrations).
+ */
 export const TOKENS = {
+  MessagesTable: id<MessagesTableRef>('MessagesTable'),
+  PgPool: id<PgPool>('PgPool'),
   UserDirectory: id<UserDirectory>('UserDirectory'),
   Conversations: id<Conversations>('Conversations'),
   SendReceipts: id<SendReceipts>('SendReceipts'),
+  IdentityProviderDirectory: id<IdentityProviderDirectory>('IdentityProviderDirectory'),
   MessageEvents: id<MessageEvents>('MessageEvents'),
   ReadMarkers: id<ReadMarkers>('ReadMarkers'),
   EventTickets: id<EventTickets>('EventTickets'),

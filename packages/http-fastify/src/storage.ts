@@ -3,11 +3,12 @@ import {
   DynamoConversations,
   ensureMessagesTable,
 } from '@cruddur/adapters-aws/dynamo';
-import { createPgPool, migrate, PgMessageEvents, type PgPool } from '@cruddur/adapters-aws/postgres';
+import { migrate, PgMessageEvents } from '@cruddur/adapters-aws/postgres';
 import type { TokenVerifier } from '@cruddur/core';
 import type { ContainerModule } from 'inversify';
 import type { BackendConfig } from './config.js';
-import { type AwsResources, awsModule, type DocumentClient, memoryModule } from './container.js';
+import { AwsBackend } from './aws-backend.js';
+import { awsModule, memoryModule } from './container.js';
 import { type EmbeddedEngines, startEnginesOf } from './embedded-engines.js';
 
 export interface Storage {
@@ -50,44 +51,36 @@ export async function openStorage(
         throw error;
       }
       // One embedded host: its streams fan out in its own memory (no second host shares its data directory).
-      return { ...awsStorage(client, backend.tableName, engines.pool, engines.stop), embedded: engines };
+      const table = { client, tableName: backend.tableName };
+      return {
+        module: (tokenVerifier) => awsModule({ table: () => table, pool: () => engines.pool, tokenVerifier }),
+        embedded: engines,
+        close: async () => {
+          client.destroy();
+          await engines.stop();
+        },
+      };
     }
     case 'aws': {
-      const client = createDynamoDocumentClient({ region: backend.region, endpoint: backend.dynamoEndpoint });
-      const pool = createPgPool(backend.connectionUrl);
+      const { region, dynamoEndpoint: endpoint, tableName, connectionUrl } = backend;
+      const aws = new AwsBackend({ table: () => ({ region, endpoint, tableName }), connectionUrl: () => connectionUrl });
       // One adapter instance: the fan-out reads messages back through the same one the routes use.
-      const conversations = new DynamoConversations({ client, tableName: backend.tableName });
+      const conversations = new DynamoConversations(aws.table());
       // Every host LISTENs on the users database, so a send on one reaches streams on all.
-      const messageEvents = await PgMessageEvents.start({
-        connectionUrl: backend.connectionUrl,
-        pool,
-        conversations,
-      });
-      const stop = async () => {
-        await messageEvents.close();
-        await pool.end();
-      };
+      const messageEvents = await PgMessageEvents.start({ connectionUrl, pool: aws.pool(), conversations }).catch(
+        async (error: unknown) => {
+          await aws.close();
+          throw error;
+        },
+      );
       return {
-        ...awsStorage(client, backend.tableName, pool, stop, { conversations, messageEvents }),
+        module: (tokenVerifier) => aws.module({ tokenVerifier, conversations, messageEvents }),
         embedded: null,
+        close: async () => {
+          await messageEvents.close();
+          await aws.close();
+        },
       };
     }
   }
-}
-
-function awsStorage(
-  client: DocumentClient,
-  tableName: string,
-  pool: PgPool,
-  stopEngines: () => Promise<void>,
-  shared: Pick<AwsResources, 'conversations' | 'messageEvents'> = {},
-): Omit<Storage, 'embedded'> {
-  return {
-    module: (tokenVerifier) =>
-      awsModule({ documentClient: client, tableName, pool, tokenVerifier, ...shared }),
-    close: async () => {
-      client.destroy();
-      await stopEngines();
-    },
-  };
 }

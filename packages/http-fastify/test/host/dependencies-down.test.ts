@@ -5,10 +5,10 @@ import { createPgPool, migrate } from '@cruddur/adapters-aws/postgres';
 import type { User, UserDirectory } from '@cruddur/core';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/app.js';
-import { awsModule, createContainer, resolveAppDeps, runtimeModule, TOKENS } from '../../src/container.js';
+import { TOKENS } from '../../src/container.js';
+import { composeAwsHost } from './support/aws-storage.js';
 
-// The production wiring (awsModule) on real engines, each behind a proxy the test can cut.
+// The production wiring (composeHost, awsModule) on real engines, each behind a proxy the test can cut.
 let app: FastifyInstance;
 let issuer: LocalTokenIssuer;
 let users: UserDirectory;
@@ -29,10 +29,13 @@ beforeAll(async () => {
   await ensureMessagesTable(documentClient, 'messages');
   await migrate(pool);
   issuer = await LocalTokenIssuer.create({ issuer: 'http://localhost/test-issuer' });
-  const container = createContainer(awsModule({ documentClient, tableName: 'messages', pool, tokenVerifier: issuer.verifier() }), runtimeModule());
-  users = container.get<UserDirectory>(TOKENS.UserDirectory);
-  app = await buildApp(resolveAppDeps(container));
-  stops.push(() => app.close(), () => pool.end(), () => dynamoProxy.close(), () => postgresProxy.close(), dynalite.stop, postgres.dispose);
+  const host = await composeAwsHost({ client: documentClient, tableName: 'messages' }, pool, issuer, async () => {
+    documentClient.destroy();
+    await pool.end();
+  });
+  users = host.services.get(TOKENS.UserDirectory);
+  app = host.app;
+  stops.push(() => app.close(), () => dynamoProxy.close(), () => postgresProxy.close(), dynalite.stop, postgres.dispose);
 }, 120_000);
 afterAll(async () => {
   for (const stop of stops) await stop();

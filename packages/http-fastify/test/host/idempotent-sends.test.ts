@@ -5,18 +5,12 @@ import { migrate } from '@cruddur/adapters-aws/postgres';
 import type { User, UserDirectory } from '@cruddur/core';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/app.js';
-import {
-  awsModule,
-  createContainer,
-  resolveAppDeps,
-  runtimeModule,
-  TOKENS,
-} from '../../src/container.js';
+import { TOKENS } from '../../src/container.js';
+import { composeAwsHost } from './support/aws-storage.js';
 
 /**
  * Two hosts listening on real ports, each with its own DynamoDB client and pool (two
- * processes), over one dynalite table and one database: the production wiring (awsModule).
+ * processes), over one dynalite table and one database: the production wiring (composeHost, awsModule).
  */
 interface Host {
   readonly url: string;
@@ -61,12 +55,12 @@ const startHost = async (openPool: ReturnType<typeof pgMemDatabase>): Promise<Ho
     },
     { step: 'initialize' },
   );
-  const container = createContainer(
-    awsModule({ documentClient: client, tableName: TABLE, pool: openPool(), tokenVerifier: issuer.verifier() }),
-    runtimeModule(),
-  );
-  users = container.get<UserDirectory>(TOKENS.UserDirectory);
-  const app = await buildApp(resolveAppDeps(container));
+  const pool = openPool();
+  const { app, services } = await composeAwsHost({ client, tableName: TABLE }, pool, issuer, async () => {
+    client.destroy();
+    await pool.end();
+  });
+  users = services.get(TOKENS.UserDirectory);
   apps.push(app);
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   return {

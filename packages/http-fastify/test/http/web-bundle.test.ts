@@ -3,15 +3,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/app.js';
-import { createContainer, memoryModule, resolveAppDeps, runtimeModule } from '../../src/container.js';
+import { composeHost } from '../../src/host.js';
 
 // No request here carries a token: a verifier that refuses everything is enough.
 const verifier = { verify: () => Promise.reject(new Error('no tokens in these tests')) };
 
+/** The host's composition root in memory mode, serving the bundle from `root`. */
 async function appServing(root: string): Promise<FastifyInstance> {
-  const container = createContainer(memoryModule(verifier), runtimeModule());
-  return buildApp(resolveAppDeps(container), { webRoot: root });
+  const { app } = await composeHost(
+    { port: 0, host: '127.0.0.1', backend: { kind: 'memory' } },
+    { tokens: { verifier, devIssuer: null }, webRoot: root },
+  );
+  return app;
 }
 
 describe('the browser bundle at /', () => {

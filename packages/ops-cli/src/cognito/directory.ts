@@ -1,12 +1,4 @@
-import { CognitoIdentityProviderDirectory } from '@cruddur/adapters-aws/cognito';
-import type { Session } from '../session.js';
-
-/** The pool's users through the adapter, which follows PaginationToken to the last page. */
-export const cognitoDirectory = (session: Session): CognitoIdentityProviderDirectory => {
-  const { client, userPoolId } = session.cognito();
-  return new CognitoIdentityProviderDirectory({ client, userPoolId });
-};
-
+/** The user pool the cognito commands read (the directory itself comes from `Session.identityProvider`). */
 export const USER_POOL_OPTION = {
   'user-pool-id': {
     type: 'string',

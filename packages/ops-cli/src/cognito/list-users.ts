@@ -1,13 +1,12 @@
 import type { Command } from '../command.js';
 import { counted, formatTable } from '../table.js';
-import { cognitoDirectory } from './directory.js';
 
 export const listUsers: Command = {
   name: 'list-users',
   summary: "list the user pool's users: handle and sub (every page)",
   details: 'Handle = preferred_username, else the Cognito username: the name "sync-user-ids" matches on.',
   async run({ out, session }) {
-    const directory = cognitoDirectory(session);
+    const directory = session.identityProvider();
     const users = await session.call('cognito', () => directory.listUsers());
     out.result(users, () =>
       [

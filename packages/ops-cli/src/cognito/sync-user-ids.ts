@@ -1,8 +1,6 @@
-import { PgUserDirectory } from '@cruddur/adapters-aws/postgres';
 import { SyncCognitoUserIds, type SyncOutcome } from '@cruddur/core';
 import type { Command } from '../command.js';
 import { formatTable } from '../table.js';
-import { cognitoDirectory } from './directory.js';
 
 /** What each outcome asks of the operator, shown under the table when it occurs. */
 const ADVICE: Partial<Record<SyncOutcome, string>> = {
@@ -18,8 +16,8 @@ export const syncUserIds: Command = {
   details: 'Reads every page of the pool, then links users by handle (the SyncCognitoUserIds use case).',
   async run({ out, session }) {
     // Opened before any work, so a bad configuration fails before anything is written.
-    const directory = cognitoDirectory(session);
-    const users = new PgUserDirectory(session.postgres());
+    const directory = session.identityProvider();
+    const users = session.users();
     // Cognito failures are reported as Cognito's, everything else as PostgreSQL's.
     const identityProvider = { listUsers: () => session.call('cognito', () => directory.listUsers()) };
     const report = await session.call('postgres', () =>

@@ -1,7 +1,7 @@
-import { PgUserDirectory } from '@cruddur/adapters-aws/postgres';
+import type { PgPool } from '@cruddur/adapters-aws/postgres';
+import type { UserDirectory } from '@cruddur/core';
 import type { Command } from '../command.js';
 import { UsageError } from '../errors.js';
-import type { ClosablePool } from '../io.js';
 import type { SeedUser } from '../seed/seed-data.js';
 import { loadSeed } from '../seed/seed-file.js';
 import { formatTable } from '../table.js';
@@ -16,7 +16,7 @@ const UNIQUE_VIOLATION = '23505';
  * Inserted with the seed's own uuid (PgUserDirectory.create makes a random one), so that the
  * conversations `ddb seed` writes for these uuids belong to these users.
  */
-const seedUser = async (pool: ClosablePool, users: PgUserDirectory, user: SeedUser): Promise<SeedStatus> => {
+const seedUser = async (pool: PgPool, users: UserDirectory, user: SeedUser): Promise<SeedStatus> => {
   const existing = await users.findByHandle(user.handle);
   if (existing !== null) return existing.uuid === user.uuid ? 'exists' : 'exists with another uuid';
   try {
@@ -49,7 +49,7 @@ export const seed: Command = {
     if (invalid !== undefined)
       throw new UsageError(`seed: user ${invalid.handle}: "${invalid.uuid}" is not a uuid`);
     const pool = session.postgres();
-    const directory = new PgUserDirectory(pool);
+    const directory = session.users();
     const report = await session.call('postgres', async () => {
       const lines: Array<{ user: SeedUser; status: SeedStatus }> = [];
       for (const user of users) lines.push({ user, status: await seedUser(pool, directory, user) });

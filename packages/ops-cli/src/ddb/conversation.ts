@@ -1,4 +1,3 @@
-import { DynamoConversations } from '@cruddur/adapters-aws/dynamo';
 import type { Message } from '@cruddur/core';
 import type { Command } from '../command.js';
 import { CliError, UsageError } from '../errors.js';
@@ -27,8 +26,8 @@ export const conversation: Command = {
     const groupUuid = args.positional(0);
     if (!isUuid(groupUuid)) throw new UsageError(`"${groupUuid}" is not a message group uuid`);
     const limit = args.count('limit');
-    const { client, tableName } = session.dynamo();
-    const conversations = new DynamoConversations({ client, tableName });
+    const conversations = session.conversations();
+    const { tableName } = session.dynamo();
     const { messages, members } = await session.call('dynamodb', async () => {
       // Pages come newest first and each runs oldest to newest, so reversing the pages
       // (not the messages) gives the whole history in order.

@@ -1,5 +1,3 @@
-import { DynamoConversations } from '@cruddur/adapters-aws/dynamo';
-import { PgUserDirectory } from '@cruddur/adapters-aws/postgres';
 import type { InboxEntry } from '@cruddur/core';
 import type { Command, CommandContext } from '../command.js';
 import { CliError } from '../errors.js';
@@ -23,7 +21,7 @@ const toJson = (e: InboxEntry) => ({
 const ownerUuid = async ({ args, session }: CommandContext): Promise<{ uuid: string; label: string }> => {
   const who = args.positional(0).replace(/^@/, '');
   if (isUuid(who)) return { uuid: who, label: who };
-  const users = new PgUserDirectory(session.postgres());
+  const users = session.users();
   const user = await session.call('postgres', () => users.findByHandle(who));
   if (user === null)
     throw new CliError(`no user has the handle "${who}" in PostgreSQL at ${session.where('postgres')}`);
@@ -42,8 +40,7 @@ export const conversations: Command = {
     const { args, out, session } = context;
     const limit = args.count('limit');
     const owner = await ownerUuid(context);
-    const { client, tableName } = session.dynamo();
-    const adapter = new DynamoConversations({ client, tableName });
+    const adapter = session.conversations();
     const pages = await session.call('dynamodb', () =>
       collectPages((page) => adapter.listInbox(owner.uuid, page), limit),
     );

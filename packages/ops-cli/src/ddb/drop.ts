@@ -1,13 +1,13 @@
 import { DeleteTableCommand, DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { type Command, YES_OPTION } from '../command.js';
 import { CliError, UsageError } from '../errors.js';
-import type { DynamoTable } from '../session.js';
+import type { MessagesTableRef } from '@cruddur/http-fastify/composition';
 
 const isMissing = (error: unknown): boolean =>
   error instanceof Error && error.name === 'ResourceNotFoundException';
 
 /** AWS deletes a table in the background; the command returns once it is really gone. */
-const waitUntilGone = async ({ client, tableName }: DynamoTable, timeoutMs = 120_000): Promise<void> => {
+const waitUntilGone = async ({ client, tableName }: MessagesTableRef, timeoutMs = 120_000): Promise<void> => {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {

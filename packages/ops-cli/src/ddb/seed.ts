@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { bulkLoad, DynamoConversations } from '@cruddur/adapters-aws/dynamo';
+import { bulkLoad } from '@cruddur/adapters-aws/dynamo';
 import type { Command } from '../command.js';
 import { loadSeed } from '../seed/seed-file.js';
 import { planConversations } from '../seed/seed-plan.js';
@@ -23,7 +23,7 @@ export const seed: Command = {
     const data = await loadSeed(args.text('file'));
     const plan = planConversations(data, session.now(), randomUUID);
     const table = session.dynamo();
-    const conversations = new DynamoConversations({ client: table.client, tableName: table.tableName });
+    const conversations = session.conversations();
     const progress = out.progress('ddb seed: messages');
     const outcomes = await session
       .call('dynamodb', () =>
@@ -33,10 +33,9 @@ export const seed: Command = {
           { onProgress: progress.update },
         ),
       )
-      // Also on failure, so the error line does not start in the middle of the bar.
-      .finally(progress.end)
-      // The sends' inbox sweeps run in the background: finish them before the command exits.
-      .finally(() => conversations.close());
+      // Also on failure, so the error line does not start in the middle of the bar. (The
+      // sends' inbox sweeps run in the background; the session finishes them before it closes.)
+      .finally(progress.end);
     const seeded = outcomes.filter((o) => o.status === 'seeded');
     const json = outcomes.map((o) => ({
       group_uuid: o.groupUuid,
