@@ -86,7 +86,11 @@ export class GroupDirectory {
       const legacy = await legacyGroupOfPair(this.table, pair);
       if (legacy !== null) groupUuid = (await registerPair(this.table, pair, legacy)).groupUuid;
     }
-    if (groupUuid !== null) this.pairs.set(pk, groupUuid, FOREVER);
+    if (groupUuid !== null) {
+      this.pairs.set(pk, groupUuid, FOREVER);
+      // A pair's group has exactly the pair as members: a send into it then checks them from memory.
+      this.members.set(groupUuid, pair, FOREVER);
+    }
     return groupUuid;
   }
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { MessageGroupNotFoundError } from '@cruddur/core';
+import { DynamoConversations } from '../../src/dynamo/index.js';
 import { aMessage, anInstant, aParticipant } from '@cruddur/core/testing';
 import { countDynamoCalls, type DynamoCallCounter, type DynamoEngine, startDynalite } from '@cruddur/engines';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -74,6 +75,24 @@ describe('DynamoDB calls per operation', () => {
       MessageGroupNotFoundError,
     );
     expect(calls.total()).toBe(0);
+  });
+
+  it('checks the sender of a send into a pair found by pair on another host without a call', async () => {
+    const { a, b } = await conversationWithHistory();
+    // Another host: its caches start empty; create-by-handle finds the pair's group, then sends.
+    const other = new DynamoConversations({ client: harness.client, tableName: harness.tableName });
+    calls.reset();
+    const groupUuid = await other.findGroupByPair(a.uuid, b.uuid);
+    expect(calls.byCommand()).toEqual({ GetItemCommand: 1 });
+    calls.reset();
+    await other.append(aMessage(groupUuid ?? '', a, b, { sentAt: anInstant(200) }));
+    await other.close();
+    expect(calls.byCommand()).toEqual({
+      PutItemCommand: 3,
+      UpdateItemCommand: 1,
+      BatchWriteItemCommand: 1,
+      QueryCommand: 1,
+    });
   });
 
   it('lists an inbox page in 1 call', async () => {
