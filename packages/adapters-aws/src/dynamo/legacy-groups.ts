@@ -3,7 +3,7 @@ import { groupOfInboxRow, INBOX_GROUP, inboxRowsOfGroup } from './inbox-row.js';
 import { inboxPartition, ownerOfInboxPartition } from './keys.js';
 import type { MessagesTable } from './messages-table.js';
 import type { ItemPage } from './pager.js';
-import { stringAttribute } from './rows.js';
+import { PERSON_UUID, stringAttribute } from './rows.js';
 
 /**
  * Groups the original system created have no group or pair item: only their inbox rows
@@ -18,7 +18,7 @@ export const legacyMembers = async (
   const { Items = [] } = await table.query({ ...inboxRowsOfGroup(groupUuid), Limit: 1 });
   const [row] = Items;
   const owner = ownerOfInboxPartition(stringAttribute(row ?? {}, 'pk') ?? '');
-  const other = stringAttribute(row ?? {}, 'user_uuid');
+  const other = stringAttribute(row ?? {}, PERSON_UUID);
   return owner !== null && other !== null && owner !== other ? [owner, other] : null;
 };
 
@@ -29,7 +29,7 @@ export const PAIR_SEARCH_PAGE = 100;
 const rowsShowing = (table: MessagesTable, owner: string, other: string) =>
   table.queryPages({
     KeyConditionExpression: 'pk = :pk',
-    FilterExpression: 'user_uuid = :other',
+    FilterExpression: `${PERSON_UUID} = :other`,
     ExpressionAttributeValues: { ':pk': inboxPartition(owner), ':other': other },
     ProjectionExpression: INBOX_GROUP,
     ScanIndexForward: false,

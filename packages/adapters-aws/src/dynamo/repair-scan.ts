@@ -11,7 +11,7 @@ import {
   pairKey,
 } from './keys.js';
 import type { MessagesTable } from './messages-table.js';
-import { type Item, keyOf, stringAttribute } from './rows.js';
+import { type Item, keyOf, PERSON_UUID, readParticipant, stringAttribute } from './rows.js';
 
 /** An inbox row as the sweep sees it: its key and the text it shows. */
 export type ScannedRow = ItemKey & { readonly text: string | null };
@@ -67,10 +67,12 @@ export const scanGroups = async (table: MessagesTable): Promise<GroupState[]> =>
     const state = stateOf(groupUuid);
     state.rows.push({ ...key, text: stringAttribute(item, 'message') });
     const owner = ownerOfInboxPartition(key.pk);
-    const [uuid, handle, displayName] = ['user_uuid', 'user_handle', 'user_display_name'].map((name) =>
-      stringAttribute(item, name),
-    );
-    if (uuid && handle && displayName) state.participants.set(uuid, { uuid, handle, displayName });
+    // Truthy, not just present: an empty handle or name makes no usable participant.
+    const participant = readParticipant(item);
+    if (participant?.uuid && participant.handle && participant.displayName) {
+      state.participants.set(participant.uuid, participant);
+    }
+    const uuid = stringAttribute(item, PERSON_UUID);
     if (owner && uuid && owner !== uuid) state.rowMembers ??= [owner, uuid];
   });
   const pairs = new Set<string>();
