@@ -87,7 +87,12 @@ export class InMemoryConversations implements Conversations {
     );
     // An older send (a slow request) is stored but never replaces a newer last message.
     if (isLatest) {
-      const last = { groupUuid: group.uuid, lastMessage: message.text, lastMessageAt: message.createdAt };
+      const last = {
+        groupUuid: group.uuid,
+        lastMessage: message.text,
+        lastMessageAt: message.createdAt,
+        lastSenderUuid: message.sender.uuid,
+      };
       this.#inboxOf(draft.sender.uuid).put({ ...last, otherUser: draft.recipient });
       this.#inboxOf(draft.recipient.uuid).put({ ...last, otherUser: draft.sender });
     }

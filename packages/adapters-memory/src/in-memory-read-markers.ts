@@ -1,12 +1,10 @@
-import type { Conversations, Instant, MarkerMove, ReadMarkers } from '@cruddur/core';
+import type { Conversations, Instant, MarkerMove, ReadMarkers, SentMark } from '@cruddur/core';
 
-/** Before any message anyone can store: "count from the start". */
-const BEGINNING: Instant = '0001-01-01T00:00:00.000000+00:00';
-const PAGE = 1_000;
+const PAGE = 50; // the largest page `listMessages` serves
 
 /**
- * Read markers in process memory. Unread messages are counted through the `Conversations`
- * port (the messages live there), a page of 1 000 at a time, so the count is exact.
+ * Read markers in process memory. The messages after a marker are read through the
+ * `Conversations` port (they live there), newest page first, so they are exactly the stored ones.
  */
 export class InMemoryReadMarkers implements ReadMarkers {
   readonly #markers = new Map<string, Map<string, Instant>>();
@@ -15,6 +13,10 @@ export class InMemoryReadMarkers implements ReadMarkers {
 
   async markersOf(ownerUuid: string): Promise<ReadonlyMap<string, Instant>> {
     return new Map(this.#markers.get(ownerUuid));
+  }
+
+  async markerOf(ownerUuid: string, groupUuid: string): Promise<Instant | null> {
+    return this.#markers.get(ownerUuid)?.get(groupUuid) ?? null;
   }
 
   async advance(ownerUuid: string, groupUuid: string, to: Instant): Promise<MarkerMove> {
@@ -29,15 +31,16 @@ export class InMemoryReadMarkers implements ReadMarkers {
     return { lastReadAt: to, moved: true };
   }
 
-  async countUnread(readerUuid: string, groupUuid: string, after: Instant | null): Promise<number> {
-    let count = 0;
-    let from = after ?? BEGINNING;
-    for (;;) {
-      const batch = await this.conversations.listMessagesSince(groupUuid, from, PAGE);
-      count += batch.filter((message) => message.sender.uuid !== readerUuid).length;
-      const last = batch.at(-1);
-      if (batch.length < PAGE || !last) return count;
-      from = last.createdAt;
-    }
+  async *sendsAfter(groupUuid: string, after: Instant | null): AsyncGenerator<SentMark> {
+    let cursor: string | null = null;
+    do {
+      const page = await this.conversations.listMessages(groupUuid, { limit: PAGE, cursor });
+      // Pages come newest first; each page runs oldest to newest.
+      for (const message of [...page.items].reverse()) {
+        if (after !== null && message.createdAt <= after) return;
+        yield { createdAt: message.createdAt, senderUuid: message.sender.uuid };
+      }
+      cursor = page.nextCursor;
+    } while (cursor !== null);
   }
 }

@@ -48,7 +48,7 @@ export type { EventTickets } from './ports/event-tickets.js';
 export type { IdGenerator } from './ports/id-generator.js';
 export type { MessageEvents, MessageListener, MessageSubscription } from './ports/message-events.js';
 export type { IdentityProviderDirectory, IdentityProviderUser } from './ports/identity-provider-directory.js';
-export type { MarkerMove, ReadMarkers } from './ports/read-markers.js';
+export type { MarkerMove, ReadMarkers, SentMark } from './ports/read-markers.js';
 export type { ReceiptClaim, SendReceipt, SendReceipts } from './ports/send-receipts.js';
 export type { TokenVerifier, VerifiedIdentity } from './ports/token-verifier.js';
 export type { UserDirectory } from './ports/user-directory.js';
@@ -59,6 +59,14 @@ export { CreateMessage, type CreateMessageDeps, type CreateMessageInput } from '
 export { type FollowedMessages, FollowMessages, type FollowMessagesInput } from './use-cases/follow-messages.js';
 export { ListMessageGroups, type ListMessageGroupsInput } from './use-cases/list-message-groups.js';
 export { MarkRead, type MarkReadInput, type ReadState } from './use-cases/mark-read.js';
+export {
+  laterOf,
+  type ReadPosition,
+  type ReadStateOf,
+  readPosition,
+  readStateFromInbox,
+} from './use-cases/read-position.js';
+export { ReadStateCache, SETTLE_WINDOW_MS } from './use-cases/read-state-cache.js';
 export { ListMessages, type ListMessagesInput } from './use-cases/list-messages.js';
 export type { PageInput } from './use-cases/page-input.js';
 export {

@@ -146,9 +146,9 @@ export const useCaseModule = new ContainerModule(({ bind }) => {
   const to = typedBind(bind);
   to(TOKENS.ListMessageGroups)
     .toResolvedValue(
-      (users: UserDirectory, conversations: Conversations, readMarkers: ReadMarkers) =>
-        new ListMessageGroups({ users, conversations, readMarkers }),
-      [U, C, R],
+      (users: UserDirectory, conversations: Conversations, readMarkers: ReadMarkers, clock: Clock) =>
+        new ListMessageGroups({ users, conversations, readMarkers, clock }),
+      [U, C, R, TOKENS.Clock],
     )
     .inSingletonScope();
   to(TOKENS.MarkRead)
@@ -173,9 +173,8 @@ export const useCaseModule = new ContainerModule(({ bind }) => {
         ids: IdGenerator,
         receipts: SendReceipts,
         events: MessageEvents,
-        readMarkers: ReadMarkers,
-      ) => new CreateMessage({ users, conversations, clock, ids, receipts, events, readMarkers }),
-      [U, C, TOKENS.Clock, TOKENS.IdGenerator, TOKENS.SendReceipts, E, R],
+      ) => new CreateMessage({ users, conversations, clock, ids, receipts, events }),
+      [U, C, TOKENS.Clock, TOKENS.IdGenerator, TOKENS.SendReceipts, E],
     )
     .inSingletonScope();
   to(TOKENS.FollowMessages)

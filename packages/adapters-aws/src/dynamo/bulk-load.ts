@@ -41,6 +41,7 @@ export const bulkLoad = async (
         groupUuid: entry.groupUuid,
         text: entry.lastMessage,
         at: entry.lastMessageAt,
+        senderUuid: entry.lastSenderUuid,
       }),
     })),
   ];

@@ -1,9 +1,11 @@
-import { type DynamoDBDocumentClient, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { Instant, MarkerMove, ReadMarkers } from '@cruddur/core';
-import { dynamoCall, isConditionalCheckFailed } from './errors.js';
-import { messagesPartition } from './keys.js';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Instant, MarkerMove, ReadMarkers, SentMark } from '@cruddur/core';
+import { isConditionalCheckFailed } from './errors.js';
+import { instantOfSortKey, messagesPartition } from './keys.js';
+import { MessagesTable } from './messages-table.js';
+import { allPages } from './pager.js';
 import { LAST_READ_AT, readMarkerKey, readMarkerOf, readMarkerPartition } from './read-marker-item.js';
-import { type Item, stringAttribute } from './rows.js';
+import { stringAttribute } from './rows.js';
 
 export interface DynamoReadMarkersOptions {
   readonly client: DynamoDBDocumentClient;
@@ -12,25 +14,44 @@ export interface DynamoReadMarkersOptions {
 }
 
 /**
- * `ReadMarkers` in the messages table. Markers: one Query per owner (paged), one conditional
- * update per move. Unread counts are counted from the message rows themselves (`Select:
- * COUNT`), never kept as a counter, so no crash or race between writes can make them drift.
+ * Messages read by the first call of `sendsAfter`: an unread run is usually short and the
+ * reader's own latest message close, so a small first page spares read units; a longer run
+ * goes on in full pages (1 MB each).
+ */
+const FIRST_PAGE = 25;
+
+/**
+ * `ReadMarkers` in the messages table. Markers: one Query per owner (paged), one consistent
+ * GetItem for one, one conditional update per move. Who sent what after a marker is read from
+ * the message rows themselves (newest first, key and sender only), never kept as a counter, so
+ * no crash or race between writes can make read state drift.
  */
 export class DynamoReadMarkers implements ReadMarkers {
-  constructor(private readonly options: DynamoReadMarkersOptions) {}
+  readonly #table: MessagesTable;
+
+  constructor({ client, tableName }: DynamoReadMarkersOptions) {
+    this.#table = new MessagesTable(client, tableName);
+  }
 
   async markersOf(ownerUuid: string): Promise<ReadonlyMap<string, Instant>> {
     const markers = new Map<string, Instant>();
-    await this.#pages(
-      { KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': readMarkerPartition(ownerUuid) } },
-      (items) => {
-        for (const item of items) {
-          const [group, at] = [stringAttribute(item, 'sk'), readMarkerOf(item)];
-          if (group !== null && at !== null) markers.set(group, at);
-        }
-      },
-    );
+    const pages = this.#table.queryPages({
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': readMarkerPartition(ownerUuid) },
+      ConsistentRead: true,
+    });
+    for await (const { Items = [] } of pages) {
+      for (const item of Items) {
+        const [group, at] = [stringAttribute(item, 'sk'), readMarkerOf(item)];
+        if (group !== null && at !== null) markers.set(group, at);
+      }
+    }
     return markers;
+  }
+
+  async markerOf(ownerUuid: string, groupUuid: string): Promise<Instant | null> {
+    const { Item } = await this.#table.get({ Key: readMarkerKey(ownerUuid, groupUuid), ConsistentRead: true });
+    return readMarkerOf(Item);
   }
 
   /**
@@ -39,71 +60,51 @@ export class DynamoReadMarkers implements ReadMarkers {
    * return it (dynalite) costs one consistent read more.
    */
   async advance(ownerUuid: string, groupUuid: string, to: Instant): Promise<MarkerMove> {
-    const { client, tableName } = this.options;
     const Key = readMarkerKey(ownerUuid, groupUuid);
     try {
-      await dynamoCall(() =>
-        client.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key,
-            UpdateExpression: 'SET #at = :to',
-            ConditionExpression: 'attribute_not_exists(#at) OR #at < :to',
-            ExpressionAttributeNames: { '#at': LAST_READ_AT },
-            ExpressionAttributeValues: { ':to': to },
-            ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-          }),
-        ),
-      );
+      await this.#table.update({
+        Key,
+        UpdateExpression: 'SET #at = :to',
+        ConditionExpression: 'attribute_not_exists(#at) OR #at < :to',
+        ExpressionAttributeNames: { '#at': LAST_READ_AT },
+        ExpressionAttributeValues: { ':to': to },
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+      });
       return { lastReadAt: to, moved: true };
     } catch (error) {
       if (!isConditionalCheckFailed(error)) throw error;
       const returned = markerInFailedCheck(error);
       if (returned !== null) return { lastReadAt: returned, moved: false };
     }
-    const { Item } = await dynamoCall(() => client.send(new GetCommand({ TableName: tableName, Key, ConsistentRead: true })));
     // The check failed, so a marker at `to` or later is stored.
-    return { lastReadAt: readMarkerOf(Item) ?? to, moved: false };
+    return { lastReadAt: (await this.markerOf(ownerUuid, groupUuid)) ?? to, moved: false };
   }
 
-  async countUnread(readerUuid: string, groupUuid: string, after: Instant | null): Promise<number> {
-    let count = 0;
-    await this.#pages(
-      {
+  async *sendsAfter(groupUuid: string, after: Instant | null): AsyncGenerator<SentMark> {
+    let first = true;
+    const pages = allPages((ExclusiveStartKey) => {
+      const Limit = first ? FIRST_PAGE : undefined;
+      first = false;
+      return this.#table.query({
         KeyConditionExpression: after === null ? 'pk = :pk' : 'pk = :pk AND sk > :after',
-        FilterExpression: 'user_uuid <> :reader',
-        ExpressionAttributeValues: {
-          ':pk': messagesPartition(groupUuid),
-          ':reader': readerUuid,
-          ...(after === null ? {} : { ':after': after }),
-        },
-        Select: 'COUNT',
-      },
-      (_items, pageCount) => {
-        count += pageCount;
-      },
-    );
-    return count;
-  }
-
-  /** Every page of a consistent Query (1 MB each), handed to `each`. */
-  async #pages(
-    input: Pick<
-      ConstructorParameters<typeof QueryCommand>[0],
-      'KeyConditionExpression' | 'FilterExpression' | 'ExpressionAttributeValues' | 'Select'
-    >,
-    each: (items: readonly Item[], count: number) => void,
-  ): Promise<void> {
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await dynamoCall(() =>
-        this.options.client.send(
-          new QueryCommand({ TableName: this.options.tableName, ConsistentRead: true, ExclusiveStartKey: startKey, ...input }),
-        ),
-      );
-      each(page.Items ?? [], page.Count ?? 0);
-      startKey = page.LastEvaluatedKey;
-    } while (startKey !== undefined);
+        ExpressionAttributeValues: { ':pk': messagesPartition(groupUuid), ...(after === null ? {} : { ':after': after }) },
+        ProjectionExpression: 'sk, user_uuid',
+        ScanIndexForward: false,
+        ConsistentRead: true,
+        ExclusiveStartKey,
+        Limit,
+      });
+    });
+    for await (const { Items = [] } of pages) {
+      for (const item of Items) {
+        const sk = stringAttribute(item, 'sk');
+        const createdAt = sk === null ? null : instantOfSortKey(sk);
+        const senderUuid = stringAttribute(item, 'user_uuid');
+        // A variant the original wrote may sort after `after` as a string but not in time.
+        if (createdAt === null || senderUuid === null || (after !== null && createdAt <= after)) continue;
+        yield { createdAt, senderUuid };
+      }
+    }
   }
 }
 

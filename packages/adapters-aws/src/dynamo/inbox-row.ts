@@ -17,7 +17,15 @@ export interface InboxRow {
   readonly groupUuid: string;
   readonly text: string;
   readonly at: Instant;
+  /** Who sent the last message (absent on rows written before it was recorded, or by the original). */
+  readonly senderUuid?: string | undefined;
 }
+
+/**
+ * Who sent the row's last message: ours, not the original's (its queries read named attributes
+ * and ignore this one). Read state needs no message read for an entry the owner sent last.
+ */
+const LAST_SENDER = 'last_sender_uuid';
 
 /** The attribute naming an inbox row's group: the hash key of the group index (`table.ts`). */
 export const INBOX_GROUP = 'message_group_uuid';
@@ -36,11 +44,12 @@ export const inboxRowsOfGroup = (groupUuid: string) => ({
  * The owner's inbox row for a group. Only inbox rows carry `message_group_uuid`, so the
  * `message-group-sk-index` holds exactly the inbox rows, as in the original.
  */
-export const inboxRowItem = ({ ownerUuid, other, groupUuid, text, at }: InboxRow): Item => ({
+export const inboxRowItem = ({ ownerUuid, other, groupUuid, text, at, senderUuid }: InboxRow): Item => ({
   ...inboxKey(ownerUuid, at),
   [INBOX_GROUP]: groupUuid,
   message: text,
   ...participantAttributes(other),
+  ...(senderUuid === undefined ? {} : { [LAST_SENDER]: senderUuid }),
 });
 
 export const readInboxRow = (item: Item): InboxEntry | null => {
@@ -50,7 +59,8 @@ export const readInboxRow = (item: Item): InboxEntry | null => {
   const otherUser = readParticipant(item);
   const lastMessageAt = sk === null ? null : instantOfInboxSortKey(sk);
   if (groupUuid === null || lastMessage === null || otherUser === null || lastMessageAt === null) return null;
-  return { groupUuid, otherUser, lastMessage, lastMessageAt };
+  const lastSenderUuid = stringAttribute(item, LAST_SENDER);
+  return { groupUuid, otherUser, lastMessage, lastMessageAt, ...(lastSenderUuid === null ? {} : { lastSenderUuid }) };
 };
 
 /** Rows read after a collision to find the next free microsecond. */

@@ -8,9 +8,10 @@ import { staleInboxRows } from './stale-rows.js';
 /** Both members' inbox rows for the group's last message: each shows the *other* member. */
 export const inboxRowsFor = (last: LastMessage): [InboxRow, InboxRow] => {
   const { groupUuid, text, createdAt: at } = last;
+  const senderUuid = last.sender.uuid;
   return [
-    { ownerUuid: last.sender.uuid, other: last.recipient, groupUuid, text, at },
-    { ownerUuid: last.recipient.uuid, other: last.sender, groupUuid, text, at },
+    { ownerUuid: last.sender.uuid, other: last.recipient, groupUuid, text, at, senderUuid },
+    { ownerUuid: last.recipient.uuid, other: last.sender, groupUuid, text, at, senderUuid },
   ];
 };
 

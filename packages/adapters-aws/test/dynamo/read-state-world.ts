@@ -1,6 +1,8 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import {
+  type Clock,
   CreateMessage,
+  instantFromEpochMicros,
   ListMessageGroups,
   MarkRead,
   RandomIdGenerator,
@@ -21,15 +23,26 @@ import { dynamoHarness } from './harness.js';
 
 const sub = (user: User) => user.cognitoUserId ?? '';
 
+/** The wall clock, `aheadMs` ahead: how the inbox sees its entries some time later. */
+const laterClock = (): Clock & { aheadMs: number } => ({
+  aheadMs: 0,
+  now() {
+    return instantFromEpochMicros(BigInt(Math.floor((Date.now() + this.aheadMs) * 1000)));
+  },
+});
+
 /** The read-state use cases as one host wires them, over its own DynamoDB client. */
 const hostOn = (client: DynamoDBDocumentClient, tableName: string, users: UserDirectory) => {
+  const inboxClock = laterClock();
   const conversations = new DynamoConversations({ client, tableName });
   const readMarkers = new DynamoReadMarkers({ client, tableName });
   const receipts = new DynamoSendReceipts({ client, tableName });
   const deps = { users, conversations, readMarkers, receipts, clock: new SystemClock(), ids: new RandomIdGenerator() };
   const createMessage = new CreateMessage(deps);
-  const listMessageGroups = new ListMessageGroups(deps);
+  const listMessageGroups = new ListMessageGroups({ ...deps, clock: inboxClock });
   return {
+    /** Moves the inbox's clock: its entries look that much older (past the settle window). */
+    inboxClock,
     markRead: new MarkRead(deps),
     /** Waits for the send path's background work (inbox sweeps, retries). */
     drain: () => conversations.drain(),

@@ -21,6 +21,7 @@ describe('CreateMessage, create mode (by handle)', () => {
         otherUser: { uuid: ann.uuid, handle: 'ann', displayName: 'Ann' },
         lastMessage: 'hello Bo',
         lastMessageAt: tick(0),
+        lastSenderUuid: ann.uuid,
         lastReadAt: null,
         unreadCount: 1,
       },

@@ -52,7 +52,8 @@ export const aWorld = () => {
     users,
     conversations,
     createMessage,
-    listMessageGroups: new ListMessageGroups(deps),
+    // Not the stepping clock, which dates sends: the inbox reads the wall clock for its cache.
+    listMessageGroups: new ListMessageGroups({ users, conversations, readMarkers: deps.readMarkers }),
     listMessages: new ListMessages(deps),
     markRead: new MarkRead(deps),
     events: deps.events,

@@ -16,11 +16,16 @@ export interface InboxEntry {
   readonly otherUser: Participant;
   readonly lastMessage: string;
   readonly lastMessageAt: Instant;
+  /**
+   * Who sent the last message, when the adapter knows (rows the original wrote do not say):
+   * an inbox whose last message is the reader's own needs no read of the messages.
+   */
+  readonly lastSenderUuid?: string | undefined;
 }
 
 /** An inbox entry with the owner's read state. */
 export interface InboxEntryWithReadState extends InboxEntry {
-  /** The owner's read marker; null until they first read or send in the group. */
+  /** The owner's effective read marker (see `ReadPosition`); null until they first read or send in the group. */
   readonly lastReadAt: Instant | null;
   /** Messages from the other member after the marker. */
   readonly unreadCount: number;

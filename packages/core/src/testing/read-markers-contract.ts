@@ -5,6 +5,7 @@ import type { Message } from '../domain/message.js';
 import type { Participant } from '../domain/user.js';
 import type { Conversations } from '../ports/conversations.js';
 import type { ReadMarkers } from '../ports/read-markers.js';
+import { readPosition } from '../use-cases/read-position.js';
 import { aMessage, anInstant, aParticipant } from './builders.js';
 
 export interface ReadMarkersHarness {
@@ -36,9 +37,16 @@ export function runReadMarkersContract(
     const send = (group: string, from: Participant, to: Participant, seconds: number): Promise<Message> =>
       h.conversations.append(aMessage(group, from, to, { sentAt: anInstant(seconds) }));
 
+    /** The read state `ListMessageGroups` and `MarkRead` derive (core's one rule) over this adapter. */
+    const stateOf = async (reader: Participant, group: string, marker: Instant | null) => {
+      const position = await readPosition(reader.uuid, marker, h.readMarkers.sendsAfter(group, marker));
+      return { lastReadAt: position.lastReadAt, unreadCount: position.unreadAfter(position.lastReadAt) };
+    };
+
     it('has no marker for a group never read, and moves one forward only', async () => {
       const { a, group } = await pair();
       expect((await h.readMarkers.markersOf(a.uuid)).size).toBe(0);
+      expect(await h.readMarkers.markerOf(a.uuid, group)).toBeNull();
       expect(await h.readMarkers.advance(a.uuid, group, anInstant(5))).toEqual({ lastReadAt: anInstant(5), moved: true });
       expect(await h.readMarkers.advance(a.uuid, group, anInstant(5))).toEqual({ lastReadAt: anInstant(5), moved: false });
       expect(await h.readMarkers.advance(a.uuid, group, anInstant(2))).toEqual({ lastReadAt: anInstant(5), moved: false });
@@ -47,6 +55,7 @@ export function runReadMarkersContract(
         moved: true,
       });
       expect([...(await h.readMarkers.markersOf(a.uuid))]).toEqual([[group, anInstant(5, 1)]]);
+      expect(await h.readMarkers.markerOf(a.uuid, group)).toBe(anInstant(5, 1));
     });
 
     it("keeps each owner's markers apart, for every group they read", async () => {
@@ -61,44 +70,61 @@ export function runReadMarkersContract(
         ]),
       );
       expect((await h.readMarkers.markersOf(b.uuid)).size).toBe(0);
+      expect(await h.readMarkers.markerOf(b.uuid, group)).toBeNull();
     });
 
-    it("counts the other member's messages after the marker, not the reader's own", async () => {
+    it('lists the messages after a marker newest first, with their senders', async () => {
       const { a, b, group } = await pair();
-      const [first] = [await send(group, b, a, 1), await send(group, a, b, 2)];
+      const stored = [await send(group, b, a, 1), await send(group, a, b, 2), await send(group, b, a, 3)];
+      const sends = async (after: Instant | null) => {
+        const all = [];
+        for await (const sent of h.readMarkers.sendsAfter(group, after)) all.push(sent);
+        return all;
+      };
+      const expected = stored.map((m) => ({ createdAt: m.createdAt, senderUuid: m.sender.uuid })).reverse();
+      expect(await sends(null)).toEqual(expected);
+      expect(await sends(stored[0]?.createdAt ?? null)).toEqual(expected.slice(0, 2));
+      expect(await sends(anInstant(3))).toEqual([]);
+    });
+
+    it("counts the other member's messages after the later of the marker and the reader's own latest", async () => {
+      const { a, b, group } = await pair();
+      const first = await send(group, b, a, 1);
+      const own = await send(group, a, b, 2);
       await send(group, b, a, 3);
       await send(group, b, a, 4);
-      expect(await h.readMarkers.countUnread(a.uuid, group, null)).toBe(3);
-      expect(await h.readMarkers.countUnread(a.uuid, group, first?.createdAt ?? null)).toBe(2);
-      expect(await h.readMarkers.countUnread(a.uuid, group, anInstant(4))).toBe(0);
-      expect(await h.readMarkers.countUnread(b.uuid, group, null)).toBe(1);
+      // Sending is reading: a's own message at 2 counts as read up to it, without any marker.
+      expect(await stateOf(a, group, null)).toEqual({ lastReadAt: own.createdAt, unreadCount: 2 });
+      expect(await stateOf(a, group, first.createdAt)).toEqual({ lastReadAt: own.createdAt, unreadCount: 2 });
+      expect(await stateOf(a, group, anInstant(3))).toEqual({ lastReadAt: anInstant(3), unreadCount: 1 });
+      expect(await stateOf(a, group, anInstant(4))).toEqual({ lastReadAt: anInstant(4), unreadCount: 0 });
+      expect(await stateOf(b, group, null)).toEqual({ lastReadAt: anInstant(4), unreadCount: 0 });
+      const { a: c, group: quiet } = await pair();
+      expect(await stateOf(c, quiet, null)).toEqual({ lastReadAt: null, unreadCount: 0 });
     });
 
     it(`stays exact after ${parallelSends} concurrent sends from both members`, async () => {
       const { a, b, group } = await pair();
-      // What CreateMessage does: store, then move the sender's marker to the stored message.
+      // What CreateMessage does: store, and nothing else (sending moves no stored marker).
       const stored = await Promise.all(
-        Array.from({ length: parallelSends }, async (_, i) => {
+        Array.from({ length: parallelSends }, (_, i) => {
           const [from, to] = i % 2 ? [a, b] : [b, a];
-          const message = await send(group, from, to, 7);
-          await h.readMarkers.advance(from.uuid, group, message.createdAt);
-          return message;
+          return send(group, from, to, 7);
         }),
       );
       for (const [reader, other] of [
         [a, b],
         [b, a],
       ] as const) {
-        const own = stored.filter((m) => m.sender.uuid === reader.uuid).map((m) => m.createdAt);
-        const marker = (await h.readMarkers.markersOf(reader.uuid)).get(group);
-        expect(marker).toBe(latest(own));
-        const expected = stored.filter((m) => m.sender.uuid === other.uuid && m.createdAt > (marker ?? '')).length;
-        expect(await h.readMarkers.countUnread(reader.uuid, group, marker ?? null)).toBe(expected);
+        const own = latest(stored.filter((m) => m.sender.uuid === reader.uuid).map((m) => m.createdAt)) ?? '';
+        const unreadCount = stored.filter((m) => m.sender.uuid === other.uuid && m.createdAt > own).length;
+        expect(await stateOf(reader, group, null)).toEqual({ lastReadAt: own, unreadCount });
       }
       // Concurrent reads to many targets end at the latest one.
       await Promise.all(stored.map((m) => h.readMarkers.advance(a.uuid, group, m.createdAt)));
-      expect((await h.readMarkers.markersOf(a.uuid)).get(group)).toBe(latest(stored.map((m) => m.createdAt)));
-      expect(await h.readMarkers.countUnread(a.uuid, group, latest(stored.map((m) => m.createdAt)) ?? null)).toBe(0);
+      const newest = latest(stored.map((m) => m.createdAt)) ?? null;
+      expect(await h.readMarkers.markerOf(a.uuid, group)).toBe(newest);
+      expect(await stateOf(a, group, newest)).toEqual({ lastReadAt: newest, unreadCount: 0 });
     }, CONCURRENCY_TIMEOUT_MS);
   });
 }

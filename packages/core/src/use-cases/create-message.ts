@@ -11,7 +11,6 @@ import type { Conversations } from '../ports/conversations.js';
 import type { IdGenerator } from '../ports/id-generator.js';
 import type { SendReceipts } from '../ports/send-receipts.js';
 import type { MessageEvents } from '../ports/message-events.js';
-import type { ReadMarkers } from '../ports/read-markers.js';
 import type { UserDirectory } from '../ports/user-directory.js';
 import { checkIdempotencyKey, identityOfSend } from './keyed-send.js';
 import { resolveCaller } from './resolve-caller.js';
@@ -39,8 +38,6 @@ export interface CreateMessageDeps {
   readonly receipts?: SendReceipts | undefined;
   /** Told about every stored message (live streams); none for a library use without them. */
   readonly events?: MessageEvents;
-  /** The sender's read marker moves to their message; none for a library use without read state. */
-  readonly readMarkers?: ReadMarkers;
 }
 
 export class CreateMessage {
@@ -110,9 +107,9 @@ export class CreateMessage {
       text,
     });
     this.deps.events?.publish(stored, [sender.uuid, recipient.uuid]).catch(() => {});
-    // Whoever sends has read the conversation up to their message. A failure here must not
-    // fail a stored send; the sender's marker then stays behind until they read or send again.
-    await this.deps.readMarkers?.advance(sender.uuid, groupUuid, stored.createdAt).catch(() => {});
+    // No read marker is written here: whoever sends has read up to their message, and the read
+    // side derives that from the stored messages (`read-position.ts`), so a send costs no call
+    // for it and no crash point can leave the sender's read state behind.
     return stored;
   }
 }

@@ -1,9 +1,13 @@
 import type { InboxEntry, InboxEntryWithReadState } from '../domain/message.js';
 import type { Page } from '../domain/page.js';
+import type { Clock } from '../ports/clock.js';
 import type { Conversations } from '../ports/conversations.js';
 import type { ReadMarkers } from '../ports/read-markers.js';
 import type { UserDirectory } from '../ports/user-directory.js';
+import { SystemClock } from '../runtime/system-clock.js';
 import { type PageInput, toPageRequest } from './page-input.js';
+import { readPosition, readStateFromInbox } from './read-position.js';
+import { ReadStateCache } from './read-state-cache.js';
 import { resolveCaller } from './resolve-caller.js';
 
 export interface ListMessageGroupsInput extends PageInput {
@@ -12,13 +16,26 @@ export interface ListMessageGroupsInput extends PageInput {
 
 /**
  * The caller's inbox: one entry per conversation, latest activity first, each with the
- * caller's read marker and unread count. The page and the markers are read at once; only
- * entries whose last message is after the marker need their unread messages counted.
+ * caller's effective read marker and unread count (`read-position.ts`). The page and the
+ * markers are read at once. An entry whose last message is the caller's own, or not after
+ * the marker, needs nothing more; any other reads the messages after the marker once, and
+ * its answer is remembered (`ReadStateCache`) once that message is older than the settle
+ * window. So a warm inbox (every entry answered that way) costs those two parallel reads.
  */
 export class ListMessageGroups {
+  readonly #cache: ReadStateCache;
+
   constructor(
-    private readonly deps: { users: UserDirectory; conversations: Conversations; readMarkers: ReadMarkers },
-  ) {}
+    private readonly deps: {
+      users: UserDirectory;
+      conversations: Conversations;
+      readMarkers: ReadMarkers;
+      clock?: Clock;
+      cache?: ReadStateCache;
+    },
+  ) {
+    this.#cache = deps.cache ?? new ReadStateCache();
+  }
 
   async execute(input: ListMessageGroupsInput): Promise<Page<InboxEntryWithReadState>> {
     const page = toPageRequest(input);
@@ -27,8 +44,11 @@ export class ListMessageGroups {
       this.deps.conversations.listInbox(caller.uuid, page),
       this.deps.readMarkers.markersOf(caller.uuid),
     ]);
+    const nowMs = Date.parse((this.deps.clock ?? SYSTEM_CLOCK).now());
     const items = await Promise.all(
-      inbox.items.map((entry) => this.#withReadState(caller.uuid, entry, markers.get(entry.groupUuid) ?? null)),
+      inbox.items.map((entry) =>
+        this.#withReadState(caller.uuid, entry, markers.get(entry.groupUuid) ?? null, nowMs),
+      ),
     );
     return { items, nextCursor: inbox.nextCursor };
   }
@@ -36,10 +56,19 @@ export class ListMessageGroups {
   async #withReadState(
     ownerUuid: string,
     entry: InboxEntry,
-    lastReadAt: string | null,
+    marker: string | null,
+    nowMs: number,
   ): Promise<InboxEntryWithReadState> {
-    const caughtUp = lastReadAt !== null && lastReadAt >= entry.lastMessageAt;
-    const unreadCount = caughtUp ? 0 : await this.deps.readMarkers.countUnread(ownerUuid, entry.groupUuid, lastReadAt);
-    return { ...entry, lastReadAt, unreadCount };
+    const known = readStateFromInbox(ownerUuid, entry, marker);
+    if (known) return { ...entry, ...known };
+    const key = ReadStateCache.key(ownerUuid, entry.groupUuid, marker, entry.lastMessageAt);
+    const cached = this.#cache.get(key, nowMs);
+    if (cached) return { ...entry, ...cached };
+    const position = await readPosition(ownerUuid, marker, this.deps.readMarkers.sendsAfter(entry.groupUuid, marker));
+    const state = { lastReadAt: position.lastReadAt, unreadCount: position.unreadAfter(position.lastReadAt) };
+    this.#cache.remember(key, entry.lastMessageAt, state, nowMs);
+    return { ...entry, ...state };
   }
 }
+
+const SYSTEM_CLOCK = new SystemClock();

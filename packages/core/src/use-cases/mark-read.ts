@@ -5,6 +5,7 @@ import type { Conversations } from '../ports/conversations.js';
 import type { MessageEvents } from '../ports/message-events.js';
 import type { ReadMarkers } from '../ports/read-markers.js';
 import type { UserDirectory } from '../ports/user-directory.js';
+import { readPosition } from './read-position.js';
 import { resolveCaller } from './resolve-caller.js';
 
 export interface MarkReadInput {
@@ -22,8 +23,11 @@ export interface ReadState {
 
 /**
  * Moves the caller's read marker forward. The target is never later than the group's latest
- * message, so a clock ahead of ours cannot mark future messages read. Repeating the call
- * writes nothing and announces nothing.
+ * message, so a clock ahead of ours cannot mark future messages read. Read state is the
+ * effective one (`read-position.ts`: the stored marker or the caller's own latest message,
+ * whichever is later), so a target at or before it writes nothing; repeating the call writes
+ * nothing and announces nothing. Calls: the stored marker, the messages after it (newest
+ * first, up to the caller's own latest), and the forward-only write when it moves: 3.
  */
 export class MarkRead {
   constructor(
@@ -42,16 +46,16 @@ export class MarkRead {
     const caller = await resolveCaller(users, callerSub);
     const members = await conversations.findGroupMembers(groupUuid, caller.uuid);
     if (!members || !isMember(members, caller.uuid)) throw new MessageGroupNotFoundError(groupUuid);
-    const latest = (await conversations.listMessages(groupUuid, { limit: 1, cursor: null })).items.at(-1);
-    if (!latest) {
-      // Nothing to read yet: report the marker as it is.
-      const lastReadAt = (await readMarkers.markersOf(caller.uuid)).get(groupUuid) ?? null;
-      return { groupUuid, lastReadAt, unreadCount: 0 };
+    const marker = await readMarkers.markerOf(caller.uuid, groupUuid);
+    const position = await readPosition(caller.uuid, marker, readMarkers.sendsAfter(groupUuid, marker));
+    const latest = position.latestAt;
+    // Nothing after the stored marker: it already covers every message.
+    if (latest === null) return { groupUuid, lastReadAt: position.lastReadAt, unreadCount: 0 };
+    const target = upToInstant === null || upToInstant > latest ? latest : upToInstant;
+    if (position.lastReadAt !== null && target <= position.lastReadAt) {
+      return { groupUuid, lastReadAt: position.lastReadAt, unreadCount: position.unreadAfter(position.lastReadAt) };
     }
-    const target = upToInstant === null || upToInstant > latest.createdAt ? latest.createdAt : upToInstant;
     const { lastReadAt, moved } = await readMarkers.advance(caller.uuid, groupUuid, target);
-    const unreadCount =
-      lastReadAt >= latest.createdAt ? 0 : await readMarkers.countUnread(caller.uuid, groupUuid, lastReadAt);
     if (moved) {
       // Not awaited and never failing the call: the marker is stored; a lost event only
       // delays the other tabs until their next inbox read.
@@ -59,6 +63,6 @@ export class MarkRead {
         ?.publishRead({ groupUuid, reader: { uuid: caller.uuid, handle: caller.handle }, lastReadAt }, members)
         .catch(() => {});
     }
-    return { groupUuid, lastReadAt, unreadCount };
+    return { groupUuid, lastReadAt, unreadCount: position.unreadAfter(lastReadAt) };
   }
 }
