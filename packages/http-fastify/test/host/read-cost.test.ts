@@ -37,7 +37,7 @@ beforeAll(async () => {
   await ensureMessagesTable(client, TABLE);
   calls = countDynamoCalls(client);
   const container = createContainer(
-    awsModule({ documentClient: client, tableName: TABLE, pool, tokenVerifier: issuer.verifier() }),
+    awsModule({ table: () => ({ client, tableName: TABLE }), pool: () => pool, tokenVerifier: issuer.verifier() }),
     runtimeModule(clock),
   );
   users = container.get(TOKENS.UserDirectory);
