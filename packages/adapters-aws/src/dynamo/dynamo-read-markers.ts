@@ -5,7 +5,7 @@ import { instantOfSortKey, messagesPartition } from './keys.js';
 import { MessagesTable } from './messages-table.js';
 import { allPages } from './pager.js';
 import { LAST_READ_AT, readMarkerKey, readMarkerOf, readMarkerPartition } from './read-marker-item.js';
-import { stringAttribute } from './rows.js';
+import { PERSON_UUID, stringAttribute } from './rows.js';
 
 export interface DynamoReadMarkersOptions {
   readonly client: DynamoDBDocumentClient;
@@ -88,7 +88,7 @@ export class DynamoReadMarkers implements ReadMarkers {
       return this.#table.query({
         KeyConditionExpression: after === null ? 'pk = :pk' : 'pk = :pk AND sk > :after',
         ExpressionAttributeValues: { ':pk': messagesPartition(groupUuid), ...(after === null ? {} : { ':after': after }) },
-        ProjectionExpression: 'sk, user_uuid',
+        ProjectionExpression: `sk, ${PERSON_UUID}`,
         ScanIndexForward: false,
         ConsistentRead: true,
         ExclusiveStartKey,
@@ -99,7 +99,7 @@ export class DynamoReadMarkers implements ReadMarkers {
       for (const item of Items) {
         const sk = stringAttribute(item, 'sk');
         const createdAt = sk === null ? null : instantOfSortKey(sk);
-        const senderUuid = stringAttribute(item, 'user_uuid');
+        const senderUuid = stringAttribute(item, PERSON_UUID);
         // A variant the original wrote may sort after `after` as a string but not in time.
         if (createdAt === null || senderUuid === null || (after !== null && createdAt <= after)) continue;
         yield { createdAt, senderUuid };
