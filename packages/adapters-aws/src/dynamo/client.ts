@@ -2,6 +2,8 @@ import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { attachTransport, DirectTransport } from './direct-transport.js';
+import { sdkMiddlewareNames } from './sdk-hooks.js';
 
 export interface DynamoClientOptions {
   readonly region: string;
@@ -13,7 +15,7 @@ export interface DynamoClientOptions {
     | undefined;
   /** Total tries per call, first one included (SDK standard retry with backoff). Default 3. */
   readonly maxAttempts?: number | undefined;
-  /** Time to open a socket. Default 1000 ms. */
+  /** Time to open a socket (not counting the wait for a pooled one). Default 1000 ms. */
   readonly connectionTimeoutMs?: number | undefined;
   /** Time for a response once connected. Default 2000 ms. */
   readonly requestTimeoutMs?: number | undefined;
@@ -30,12 +32,17 @@ const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
 /**
  * One DocumentClient for the process. Retries and timeouts are bounded so that a stopped or
  * unreachable engine fails a request in a few seconds (→ 503), instead of hanging it.
+ * It carries a direct transport (direct-transport.ts) with the same endpoint, agent, retries,
+ * timeouts and credential provider, which `MessagesTable` uses for every item call; `send`
+ * (table management, scripts) goes through the SDK as usual.
  */
 export const createDynamoDocumentClient = (options: DynamoClientOptions): DynamoDBDocumentClient => {
   const { region, endpoint, maxAttempts = 3, connectionTimeoutMs = 1000, requestTimeoutMs = 2000 } = options;
   const credentials =
     options.credentials ??
     (endpoint !== undefined && LOOPBACK.test(endpoint) ? LOCAL_CREDENTIALS : undefined);
+  const httpAgent = new HttpAgent({ keepAlive: true, maxSockets: MAX_SOCKETS });
+  const httpsAgent = new HttpsAgent({ keepAlive: true, maxSockets: MAX_SOCKETS });
   const client = new DynamoDBClient({
     region,
     maxAttempts,
@@ -47,8 +54,8 @@ export const createDynamoDocumentClient = (options: DynamoClientOptions): Dynamo
       throwOnRequestTimeout: true,
       // The SDK's default pool is 50 sockets, and the wait for a free one counts against
       // connectionTimeout: a burst of sends would time out in the queue, not at the engine.
-      httpAgent: new HttpAgent({ keepAlive: true, maxSockets: MAX_SOCKETS }),
-      httpsAgent: new HttpsAgent({ keepAlive: true, maxSockets: MAX_SOCKETS }),
+      httpAgent,
+      httpsAgent,
     },
     ...(endpoint === undefined ? {} : { endpoint }),
     ...(credentials === undefined ? {} : { credentials }),
@@ -56,8 +63,23 @@ export const createDynamoDocumentClient = (options: DynamoClientOptions): Dynamo
   // The SDK's logger step builds redacted copies of every input and output for a logger that
   // discards them (2–6 % of host CPU per call, profiled); this adapter logs nothing there.
   client.middlewareStack.remove('loggerMiddleware');
-  return DynamoDBDocumentClient.from(client, {
+  const documentClient = DynamoDBDocumentClient.from(client, {
     // Optional attributes are simply left out of items instead of failing the call.
     marshallOptions: { removeUndefinedValues: true },
   });
+  const url = endpoint ?? `https://dynamodb.${region}.amazonaws.com`;
+  const direct = new DirectTransport(
+    client,
+    {
+      endpoint: url,
+      region,
+      agent: url.startsWith('https:') ? httpsAgent : httpAgent,
+      maxAttempts,
+      connectionTimeoutMs,
+      requestTimeoutMs,
+    },
+    sdkMiddlewareNames(documentClient),
+  );
+  attachTransport(documentClient, direct);
+  return documentClient;
 };
