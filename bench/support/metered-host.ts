@@ -4,7 +4,7 @@ import { createDynamoDocumentClient, ensureMessagesTable } from '@cruddur/adapte
 import { migrate } from '@cruddur/adapters-aws/postgres';
 import type { User, UserDirectory } from '@cruddur/core';
 import { CountingPool, countDynamoCalls, type DynamoCallCounter, pgMemPool } from '@cruddur/engines';
-import { awsModule, composeHost, type HostConfig, TOKENS } from '@cruddur/http-fastify/host';
+import { awsModule, composeHost, type HostConfig, TOKENS, withTokenCache } from '@cruddur/http-fastify/host';
 import type { FastifyInstance } from 'fastify';
 
 export interface HostInstance {
@@ -65,7 +65,8 @@ export const meteredHost = async (
           embedded: null,
           close: async () => {},
         },
-        tokens: { verifier: issuer.verifier(), devIssuer: null },
+        // Verified tokens cached, as composeHost wires every verifier of a running host.
+        tokens: { verifier: withTokenCache(issuer.verifier()), devIssuer: null },
       },
     );
     const started = { app, users: services.get(TOKENS.UserDirectory) };

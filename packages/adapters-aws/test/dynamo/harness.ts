@@ -43,13 +43,15 @@ export const dynamoHarness = async (
   { prepare }: { prepare?: (client: DynamoDBDocumentClient) => void } = {},
 ): Promise<DynamoHarness> => {
   // Correctness suites, not latency ones: hundreds of parallel calls on a shared 2-core box can
-  // take longer than the production timeouts (errors.test.ts pins those).
+  // take longer than the production timeouts (errors.test.ts pins those). The longest: 200 sends
+  // at one instant (read-markers contract), whose conditional puts all queue on one item in the
+  // in-process dynalite; a call at the back of that queue waited over 20 s in a full CI run.
   const newClient = () =>
     createDynamoDocumentClient({
       region: 'local',
       endpoint,
       connectionTimeoutMs: 10_000,
-      requestTimeoutMs: 20_000,
+      requestTimeoutMs: 60_000,
     });
   const client = newClient();
   const tableName = `messages-${randomUUID()}`;

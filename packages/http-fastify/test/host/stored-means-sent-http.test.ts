@@ -141,7 +141,8 @@ describe.each<DynamoFault>(['stopped', 'hung', 'throttled'])(
       expect(new Set(storedUuids).size).toBe(stored.length);
 
       const latest = stored.reduce((a, b) =>
-        Date.parse(b.created_at) > Date.parse(a.created_at) ? b : a,
+        // Fixed-width UTC instants with microseconds: string order is time order (Date.parse drops the microseconds).
+        b.created_at > a.created_at ? b : a,
       ).message;
       expect(await inboxesShow(group, latest)).toEqual({ mira: latest, kofi: latest });
     }, 180_000);
