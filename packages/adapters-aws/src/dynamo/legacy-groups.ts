@@ -15,7 +15,12 @@ export const legacyMembers = async (
   table: MessagesTable,
   groupUuid: string,
 ): Promise<GroupMembers | null> => {
-  const { Items = [] } = await table.query({ ...inboxRowsOfGroup(groupUuid), Limit: 1 });
+  // Only the two attributes read: a real group's answer is then hardly bigger than an unknown one's.
+  const { Items = [] } = await table.query({
+    ...inboxRowsOfGroup(groupUuid),
+    Limit: 1,
+    ProjectionExpression: 'pk, user_uuid',
+  });
   const [row] = Items;
   const owner = ownerOfInboxPartition(stringAttribute(row ?? {}, 'pk') ?? '');
   const other = stringAttribute(row ?? {}, PERSON_UUID);
@@ -36,8 +41,7 @@ const rowsShowing = (table: MessagesTable, owner: string, other: string) =>
     Limit: PAIR_SEARCH_PAGE,
   });
 
-const groupOn = ({ Items = [] }: ItemPage) =>
-  Items.map(groupOfInboxRow).find(Boolean);
+const groupOn = ({ Items = [] }: ItemPage) => Items.map(groupOfInboxRow).find(Boolean);
 
 /**
  * The group of a pair that has no pair item, from either member's inbox: a row in A's inbox
