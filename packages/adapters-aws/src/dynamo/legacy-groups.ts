@@ -19,7 +19,7 @@ export const legacyMembers = async (
   const { Items = [] } = await table.query({
     ...inboxRowsOfGroup(groupUuid),
     Limit: 1,
-    ProjectionExpression: 'pk, user_uuid',
+    ProjectionExpression: `pk, ${PERSON_UUID}`,
   });
   const [row] = Items;
   const owner = ownerOfInboxPartition(stringAttribute(row ?? {}, 'pk') ?? '');
