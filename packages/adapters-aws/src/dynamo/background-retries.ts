@@ -14,6 +14,7 @@ export interface BackgroundRetriesOptions {
 
 interface Entry {
   readonly run: () => Promise<void>;
+  readonly backoffMs: readonly number[];
   attempt: number;
   timer: NodeJS.Timeout | null;
 }
@@ -38,14 +39,17 @@ export class BackgroundRetries {
     this.onGiveUp = onGiveUp;
   }
 
-  /** Runs `run` after `delayMs` unless a task with this key is already waiting. */
-  schedule(key: string, run: () => Promise<void>, delayMs = 0): void {
+  /**
+   * Runs `run` after `delayMs` unless a task with this key is already waiting; a failing run
+   * is retried after each pause of `backoffMs` (default: the queue's), then given up.
+   */
+  schedule(key: string, run: () => Promise<void>, delayMs = 0, backoffMs = this.backoffMs): void {
     if (this.waiting.has(key)) return;
     if (this.closed || this.waiting.size + this.running.size >= this.maxPending) {
       this.onGiveUp(key, new Error('background retry queue full or closed'));
       return;
     }
-    const entry: Entry = { run, attempt: 0, timer: null };
+    const entry: Entry = { run, backoffMs, attempt: 0, timer: null };
     this.waiting.set(key, entry);
     this.arm(key, entry, delayMs);
   }
@@ -80,7 +84,7 @@ export class BackgroundRetries {
     const running: Promise<void> = entry
       .run()
       .catch((error: unknown) => {
-        const pauseMs = this.backoffMs[entry.attempt];
+        const pauseMs = entry.backoffMs[entry.attempt];
         if (pauseMs === undefined || this.closed) return this.onGiveUp(key, error);
         entry.attempt += 1;
         if (this.waiting.has(key)) return; // a newer task for the key is already waiting

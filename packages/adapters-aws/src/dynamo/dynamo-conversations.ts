@@ -19,6 +19,7 @@ import { listMessagesPage } from './list-messages.js';
 import { listMessagesSince } from './list-messages-since.js';
 import { MessagesTable } from './messages-table.js';
 import { storeMessage } from './store-message.js';
+import { WITHDRAW_BACKOFF_MS, withdrawMessage } from './withdraw-message.js';
 
 export interface DynamoConversationsOptions {
   /** One client for the whole process; see `createDynamoDocumentClient`. */
@@ -86,10 +87,33 @@ export class DynamoConversations implements Conversations {
     // Before any write: only the group's two members send into it (cached, no call once known).
     await this.groups.admit(groupUuid, sender.uuid, recipient.uuid);
     // 1. The message row, the truth: if this fails, the send fails and nothing is stored.
-    const stored = await storeMessage(this.table, message);
+    const stored = await this.storeOrWithdraw(message);
     // 2. The group's marker; 3–4. both inbox rows, in parallel; 5. the sweep, in the background.
     await this.inbox.deliver(lastMessageOf(stored, recipient));
     return stored;
+  }
+
+  /**
+   * Step 1, and what "nothing is stored" takes when it fails: a put the engine applied but did
+   * not answer is deleted again, now or in the background once the engine is back. A
+   * repeatable send (idempotency key) keeps such a row instead: its repeat finds and finishes it.
+   */
+  private async storeOrWithdraw(message: NewMessage): Promise<Message> {
+    const triedAt: Instant[] = [];
+    try {
+      return await storeMessage(this.table, message, triedAt);
+    } catch (error) {
+      if (!message.repeatable && triedAt.length > 0) {
+        const { groupUuid, messageUuid } = message;
+        this.background.schedule(
+          `withdraw:${messageUuid}`,
+          () => withdrawMessage(this.table, groupUuid, messageUuid, triedAt),
+          0,
+          WITHDRAW_BACKOFF_MS,
+        );
+      }
+      throw error;
+    }
   }
 
   /** Resolves when no background inbox work is waiting or running (tests, benchmarks). */

@@ -1,6 +1,9 @@
 import {
   BatchWriteCommand,
   type BatchWriteCommandOutput,
+  DeleteCommand,
+  type DeleteCommandInput,
+  type DeleteCommandOutput,
   type DynamoDBDocumentClient,
   GetCommand,
   type GetCommandInput,
@@ -51,6 +54,10 @@ export class MessagesTable {
 
   put(input: Input<PutCommandInput>): Promise<PutCommandOutput> {
     return this.send('PutItem', input, () => new PutCommand({ ...input, TableName: this.name }));
+  }
+
+  delete(input: Input<DeleteCommandInput>): Promise<DeleteCommandOutput> {
+    return this.send('DeleteItem', input, () => new DeleteCommand({ ...input, TableName: this.name }));
   }
 
   update(input: Input<UpdateCommandInput>): Promise<UpdateCommandOutput> {

@@ -53,9 +53,14 @@ const firstFree = (from: Instant, taken: readonly MessageSlot[]): Instant => {
  * Step 1 of a send: the message row, the source of truth, written before anything else.
  * `attribute_not_exists(pk)` makes the sort key unique, so no message ever overwrites
  * another; on a collision the message moves to the next free microsecond. A retry of a send
- * whose row is already stored finds it by `message_uuid` and reuses it (idempotent).
+ * whose row is already stored finds it by `message_uuid` and reuses it (idempotent). Every
+ * instant a put was tried at is pushed to `triedAt`, for a withdrawal if the send fails.
  */
-export const storeMessage = async (table: MessagesTable, message: NewMessage): Promise<Message> => {
+export const storeMessage = async (
+  table: MessagesTable,
+  message: NewMessage,
+  triedAt: Instant[] = [],
+): Promise<Message> => {
   let createdAt = message.sentAt;
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const stored: Message = {
@@ -65,6 +70,7 @@ export const storeMessage = async (table: MessagesTable, message: NewMessage): P
       text: message.text,
       createdAt,
     };
+    triedAt.push(createdAt);
     try {
       await table.put({ Item: messageRowItem(stored), ConditionExpression: 'attribute_not_exists(pk)' });
       return stored;

@@ -82,4 +82,81 @@ describe('a stored message is never reported as failed', () => {
     }
     expect(convergedMs).toBeLessThan(10_000);
   }, 60_000);
+
+  // An engine can apply a write and lose its answer (a timeout, a reset connection); when the
+  // tries after it are throttled, the send fails although its row was stored. Half the message
+  // rows here meet exactly that: the first try reaches the engine and its answer is dropped, the
+  // others are throttled. The send must be answered as failed AND its row gone afterwards.
+  it('while the engine applies message rows whose answers are lost', async () => {
+    const lost = new WeakSet<object>();
+    const harness = await dynamoHarness(engine.endpoint, {
+      prepare: (client) => {
+        client.middlewareStack.add(
+          (next, context) => async (args) => {
+            const input = args.input as object;
+            const messageRow =
+              (context as { commandName?: string }).commandName === 'PutItemCommand' &&
+              JSON.stringify(input).includes('"MSG#');
+            if (!messageRow) return next(args);
+            if (lost.has(input)) throw FAULTS.throttled();
+            if (Math.random() < 0.5) return next(args);
+            lost.add(input);
+            await next(args);
+            throw Object.assign(new Error('socket hang up'), { name: 'TimeoutError' });
+          },
+          { step: 'deserialize' },
+        );
+      },
+    });
+    const { conversations } = harness;
+    const [a, b] = [aParticipant(), aParticipant()];
+    const groupUuid = await conversations.openGroup([a.uuid, b.uuid], randomUUID());
+    const sends = Array.from({ length: 40 }, (_, i) =>
+      aMessage(groupUuid, i % 2 ? a : b, i % 2 ? b : a, { text: `m${i}`, sentAt: anInstant(i) }),
+    );
+    const outcomes = await Promise.allSettled(sends.map((send) => conversations.append(send)));
+    await conversations.drain();
+
+    const answered = sends.filter((_, i) => outcomes[i]?.status === 'fulfilled').map((s) => s.messageUuid);
+    expect(answered.length).toBeGreaterThan(0);
+    expect(answered.length).toBeLessThan(sends.length);
+    const stored = (await conversations.listMessages(groupUuid, { limit: 100, cursor: null })).items;
+    expect(stored.map((m) => m.uuid).sort()).toEqual([...answered].sort());
+  }, 60_000);
+
+  it('keeps the row of a repeatable send whose answer was lost, for its repeat to find', async () => {
+    let faulty = true;
+    let triedOnce = false;
+    const harness = await dynamoHarness(engine.endpoint, {
+      prepare: (client) => {
+        client.middlewareStack.add(
+          (next, context) => async (args) => {
+            const messageRow =
+              (context as { commandName?: string }).commandName === 'PutItemCommand' &&
+              JSON.stringify(args.input).includes('"MSG#');
+            if (!messageRow || !faulty) return next(args);
+            if (triedOnce) throw FAULTS.throttled();
+            triedOnce = true;
+            await next(args);
+            throw Object.assign(new Error('socket hang up'), { name: 'TimeoutError' });
+          },
+          { step: 'deserialize' },
+        );
+      },
+    });
+    const { conversations } = harness;
+    const [a, b] = [aParticipant(), aParticipant()];
+    const groupUuid = await conversations.openGroup([a.uuid, b.uuid], randomUUID());
+    const send = { ...aMessage(groupUuid, a, b, { text: 'keyed', sentAt: anInstant(1) }), repeatable: true };
+    await expect(conversations.append(send)).rejects.toThrow();
+    await conversations.drain();
+    const listed = async () => (await conversations.listMessages(groupUuid, { limit: 10, cursor: null })).items;
+    expect((await listed()).map((m) => m.uuid)).toEqual([send.messageUuid]);
+    // The repeat (same key, so same uuid and time) finds the row and finishes the send.
+    faulty = false;
+    expect((await conversations.append(send)).uuid).toBe(send.messageUuid);
+    await conversations.drain();
+    expect((await listed()).map((m) => m.uuid)).toEqual([send.messageUuid]);
+    expect(await harness.backdoor.storedInboxRows(a.uuid)).toEqual([{ groupUuid, lastMessage: 'keyed' }]);
+  }, 60_000);
 });

@@ -12,6 +12,12 @@ export interface NewMessage {
   readonly text: string;
   /** Requested time; the stored `createdAt` may be later by microseconds to stay unique. */
   readonly sentAt: Instant;
+  /**
+   * True when this same message may be appended again (a send under an idempotency key): an
+   * append that fails then leaves any row it may have stored for the repeat to find. Otherwise
+   * a failed append withdraws whatever it may have stored, so that its failure means "not sent".
+   */
+  readonly repeatable?: boolean;
 }
 
 /** Message groups, their messages and every member's inbox (DynamoDB in production). */
@@ -43,7 +49,9 @@ export interface Conversations {
    * recipient (what the DynamoDB adapter does when it heals an `openGroup` that crashed before
    * writing membership), findable by members and by pair afterwards. A send into an existing
    * group whose two members are not the sender and the recipient is refused with
-   * `MessageGroupNotFoundError` before anything is written.
+   * `MessageGroupNotFoundError` before anything is written. When it throws for any other
+   * reason, the message is not stored, or (an engine that may have applied a write it did not
+   * answer) it is removed soon after, unless the message is `repeatable`.
    */
   append(message: NewMessage): Promise<Message>;
 }

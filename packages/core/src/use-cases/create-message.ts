@@ -105,6 +105,7 @@ export class CreateMessage {
       sender: toParticipant(sender),
       recipient: toParticipant(recipient),
       text,
+      repeatable: input.idempotencyKey !== undefined,
     });
     this.deps.events?.publish(stored, [sender.uuid, recipient.uuid]).catch(() => {});
     // No read marker is written here: whoever sends has read up to their message, and the read
