@@ -8,7 +8,7 @@ import {
   type User,
 } from '@cruddur/core';
 import { loadDemoData } from '@cruddur/core/demo';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { ContainerModule } from 'inversify';
 import { type AppDeps, type AppOptions, buildApp } from './app.js';
 import type { HostConfig } from './config.js';
@@ -54,6 +54,15 @@ export interface HostOverrides extends Omit<AppOptions, 'onClose'>, Pick<AppDeps
 async function drain(port: object): Promise<void> {
   const close = (port as { close?: unknown }).close;
   if (typeof close === 'function') await close.call(port);
+}
+
+/** Background work an adapter gave up on is logged (a `warn` line with the task's key). */
+function logGiveUps(port: object, log: FastifyBaseLogger): void {
+  const onGiveUp = (port as { onGiveUp?: unknown }).onGiveUp;
+  if (typeof onGiveUp !== 'function') return;
+  onGiveUp.call(port, (task: string, error: unknown) =>
+    log.warn({ task, err: error }, 'background DynamoDB work given up'),
+  );
 }
 
 /**
@@ -103,6 +112,7 @@ export async function composeHost(config: HostConfig, overrides: HostOverrides =
         },
       },
     );
+    logGiveUps(conversations, app.log);
     return {
       app,
       services,

@@ -41,6 +41,7 @@ export class DynamoConversations implements Conversations {
   private readonly groups: GroupDirectory;
   private readonly background: BackgroundRetries;
   private readonly inbox: InboxDelivery;
+  private giveUpListener: (key: string, error: unknown) => void = () => {};
 
   constructor({
     client,
@@ -50,7 +51,13 @@ export class DynamoConversations implements Conversations {
   }: DynamoConversationsOptions) {
     this.table = new MessagesTable(client, tableName);
     this.groups = new GroupDirectory(this.table, membershipCacheSize);
-    this.background = new BackgroundRetries(backgroundRetries);
+    this.background = new BackgroundRetries({
+      ...backgroundRetries,
+      onGiveUp: (key, error) => {
+        backgroundRetries?.onGiveUp?.(key, error);
+        this.giveUpListener(key, error);
+      },
+    });
     this.inbox = new InboxDelivery(this.table, this.background);
   }
 
@@ -114,6 +121,15 @@ export class DynamoConversations implements Conversations {
       }
       throw error;
     }
+  }
+
+  /**
+   * Tells `listener` about background work given up (retries exhausted, or the queue full):
+   * an inbox left to the next send or `repair`, or a failed send's row left stored. The host
+   * logs it; without a listener it is dropped silently.
+   */
+  onGiveUp(listener: (key: string, error: unknown) => void): void {
+    this.giveUpListener = listener;
   }
 
   /** Resolves when no background inbox work is waiting or running (tests, benchmarks). */

@@ -5,7 +5,7 @@ import type { MessagesTable } from './messages-table.js';
 
 /**
  * Pauses between tries of a withdrawal: about a minute in all, so an engine that comes back
- * within it loses the row; one that stays away longer leaves it (the queue logs the give-up).
+ * within it loses the row; one that stays away longer leaves it (the host logs the give-up).
  */
 export const WITHDRAW_BACKOFF_MS = [250, 1000, 2000, 4000, 8000, 15_000, 30_000] as const;
 

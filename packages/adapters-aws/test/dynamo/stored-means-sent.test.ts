@@ -3,6 +3,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { aMessage, anInstant, aParticipant } from '@cruddur/core/testing';
 import { type DynamoEngine, startDynalite } from '@cruddur/engines';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DynamoConversations } from '../../src/dynamo/index.js';
 import { dynamoHarness } from './harness.js';
 
 /** The three ways an engine goes away, as the SDK reports them on each try of a call. */
@@ -46,42 +47,46 @@ describe('a stored message is never reported as failed', () => {
     await engine.stop();
   });
 
-  it.each(Object.entries(FAULTS))('while the engine is %s', async (_, fault) => {
-    let outage = { on: false };
-    const harness = await dynamoHarness(engine.endpoint, {
-      prepare: (client) => {
-        outage = outageOn(client, fault, 0.6);
-        outage.on = false;
-      },
-    });
-    const { conversations } = harness;
-    const [a, b] = [aParticipant(), aParticipant()];
-    const groupUuid = await conversations.openGroup([a.uuid, b.uuid], randomUUID());
-    outage.on = true;
-    const sends = Array.from({ length: 40 }, (_, i) =>
-      aMessage(groupUuid, i % 2 ? a : b, i % 2 ? b : a, { text: `m${i}`, sentAt: anInstant(i) }),
-    );
-    const outcomes = await Promise.allSettled(sends.map((send) => conversations.append(send)));
-    outage.on = false;
-    const started = Date.now();
-    await conversations.drain();
-    const convergedMs = Date.now() - started;
+  it.each(Object.entries(FAULTS))(
+    'while the engine is %s',
+    async (_, fault) => {
+      let outage = { on: false };
+      const harness = await dynamoHarness(engine.endpoint, {
+        prepare: (client) => {
+          outage = outageOn(client, fault, 0.6);
+          outage.on = false;
+        },
+      });
+      const { conversations } = harness;
+      const [a, b] = [aParticipant(), aParticipant()];
+      const groupUuid = await conversations.openGroup([a.uuid, b.uuid], randomUUID());
+      outage.on = true;
+      const sends = Array.from({ length: 40 }, (_, i) =>
+        aMessage(groupUuid, i % 2 ? a : b, i % 2 ? b : a, { text: `m${i}`, sentAt: anInstant(i) }),
+      );
+      const outcomes = await Promise.allSettled(sends.map((send) => conversations.append(send)));
+      outage.on = false;
+      const started = Date.now();
+      await conversations.drain();
+      const convergedMs = Date.now() - started;
 
-    const answered = sends.filter((_, i) => outcomes[i]?.status === 'fulfilled').map((s) => s.messageUuid);
-    const failed = sends.filter((_, i) => outcomes[i]?.status === 'rejected').map((s) => s.messageUuid);
-    // Both kinds happened, so the test shows each: with 60 % of tries failing, it always does.
-    expect(answered.length).toBeGreaterThan(0);
-    expect(failed.length).toBeGreaterThan(0);
-    const stored = (await conversations.listMessages(groupUuid, { limit: 100, cursor: null })).items;
-    expect(stored.map((m) => m.uuid).sort()).toEqual([...answered].sort());
-    const latest = stored.at(-1);
-    for (const owner of [a, b]) {
-      expect(await harness.backdoor.storedInboxRows(owner.uuid)).toEqual([
-        { groupUuid, lastMessage: latest?.text },
-      ]);
-    }
-    expect(convergedMs).toBeLessThan(10_000);
-  }, 60_000);
+      const answered = sends.filter((_, i) => outcomes[i]?.status === 'fulfilled').map((s) => s.messageUuid);
+      const failed = sends.filter((_, i) => outcomes[i]?.status === 'rejected').map((s) => s.messageUuid);
+      // Both kinds happened, so the test shows each: with 60 % of tries failing, it always does.
+      expect(answered.length).toBeGreaterThan(0);
+      expect(failed.length).toBeGreaterThan(0);
+      const stored = (await conversations.listMessages(groupUuid, { limit: 100, cursor: null })).items;
+      expect(stored.map((m) => m.uuid).sort()).toEqual([...answered].sort());
+      const latest = stored.at(-1);
+      for (const owner of [a, b]) {
+        expect(await harness.backdoor.storedInboxRows(owner.uuid)).toEqual([
+          { groupUuid, lastMessage: latest?.text },
+        ]);
+      }
+      expect(convergedMs).toBeLessThan(10_000);
+    },
+    60_000,
+  );
 
   // An engine can apply a write and lose its answer (a timeout, a reset connection); when the
   // tries after it are throttled, the send fails although its row was stored. Half the message
@@ -150,7 +155,8 @@ describe('a stored message is never reported as failed', () => {
     const send = { ...aMessage(groupUuid, a, b, { text: 'keyed', sentAt: anInstant(1) }), repeatable: true };
     await expect(conversations.append(send)).rejects.toThrow();
     await conversations.drain();
-    const listed = async () => (await conversations.listMessages(groupUuid, { limit: 10, cursor: null })).items;
+    const listed = async () =>
+      (await conversations.listMessages(groupUuid, { limit: 10, cursor: null })).items;
     expect((await listed()).map((m) => m.uuid)).toEqual([send.messageUuid]);
     // The repeat (same key, so same uuid and time) finds the row and finishes the send.
     faulty = false;
@@ -158,5 +164,37 @@ describe('a stored message is never reported as failed', () => {
     await conversations.drain();
     expect((await listed()).map((m) => m.uuid)).toEqual([send.messageUuid]);
     expect(await harness.backdoor.storedInboxRows(a.uuid)).toEqual([{ groupUuid, lastMessage: 'keyed' }]);
+  }, 60_000);
+
+  it('tells the give-up listener (the host logs it) about background work it could not finish', async () => {
+    let failClaims = false;
+    const harness = await dynamoHarness(engine.endpoint, {
+      prepare: (client) => {
+        client.middlewareStack.add(
+          (next, context) => async (args) => {
+            if (failClaims && (context as { commandName?: string }).commandName === 'UpdateItemCommand')
+              throw FAULTS.throttled();
+            return next(args);
+          },
+          { step: 'deserialize' },
+        );
+      },
+    });
+    const conversations = new DynamoConversations({
+      client: harness.client,
+      tableName: harness.tableName,
+      backgroundRetries: { backoffMs: [] },
+    });
+    const givenUp: string[] = [];
+    conversations.onGiveUp((key) => givenUp.push(key));
+    const [a, b] = [aParticipant(), aParticipant()];
+    const groupUuid = await conversations.openGroup([a.uuid, b.uuid], randomUUID());
+    failClaims = true;
+    // Stored, so answered; its marker claim keeps failing, so the background gives it up.
+    const stored = await conversations.append(aMessage(groupUuid, a, b, { text: 'left over' }));
+    await conversations.drain();
+    failClaims = false;
+    expect(stored.text).toBe('left over');
+    expect(givenUp).toEqual([`send:${groupUuid}:${stored.createdAt}`]);
   }, 60_000);
 });
