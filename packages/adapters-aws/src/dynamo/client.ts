@@ -29,6 +29,27 @@ const LOOPBACK = /^https?:\/\/(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?(\/|$
 /** Local emulators accept any keys; a real endpoint must never get these. */
 const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
 
+/** Region names of the `aws` partition, whose endpoint is `dynamodb.<region>.amazonaws.com`. */
+const AWS_PARTITION_REGION = /^(us|eu|ap|sa|ca|me|af|il|mx)-[a-z]+-\d+$/;
+
+/**
+ * The endpoint the direct transport may call: the given one, or the one the SDK would resolve
+ * for a plain `aws`-partition region. When the SDK would resolve something else (an endpoint
+ * from the environment, FIPS or dual-stack, China or GovCloud), there is none, and every call
+ * stays on the SDK, so item calls and table management never go to two different places.
+ */
+const directEndpoint = (endpoint: string | undefined, region: string): string | undefined => {
+  if (endpoint !== undefined) return endpoint;
+  const env = process.env;
+  const resolvedElsewhere =
+    Boolean(env.AWS_ENDPOINT_URL_DYNAMODB || env.AWS_ENDPOINT_URL) ||
+    env.AWS_USE_FIPS_ENDPOINT === 'true' ||
+    env.AWS_USE_DUALSTACK_ENDPOINT === 'true';
+  return !resolvedElsewhere && AWS_PARTITION_REGION.test(region)
+    ? `https://dynamodb.${region}.amazonaws.com`
+    : undefined;
+};
+
 /**
  * One DocumentClient for the process. Retries and timeouts are bounded so that a stopped or
  * unreachable engine fails a request in a few seconds (→ 503), instead of hanging it.
@@ -67,7 +88,8 @@ export const createDynamoDocumentClient = (options: DynamoClientOptions): Dynamo
     // Optional attributes are simply left out of items instead of failing the call.
     marshallOptions: { removeUndefinedValues: true },
   });
-  const url = endpoint ?? `https://dynamodb.${region}.amazonaws.com`;
+  const url = directEndpoint(endpoint, region);
+  if (url === undefined) return documentClient;
   const direct = new DirectTransport(
     client,
     {

@@ -3,8 +3,9 @@ import { type AddressInfo, createServer } from 'node:net';
 import { ConditionalCheckFailedException, DynamoDBServiceException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { DependencyUnavailableError } from '@cruddur/core';
-import { type DynamoEngine, countDynamoCalls, startDynalite } from '@cruddur/engines';
+import { countDynamoCalls, type DynamoEngine, startDynalite } from '@cruddur/engines';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { transportOf } from '../../src/dynamo/direct-transport.js';
 import { createDynamoDocumentClient, ensureMessagesTable } from '../../src/dynamo/index.js';
 import { MessagesTable } from '../../src/dynamo/messages-table.js';
 import { serviceError } from '../../src/dynamo/service-errors.js';
@@ -141,6 +142,31 @@ describe('the direct transport behind MessagesTable', () => {
       expect(requests).toBe(3);
     } finally {
       await new Promise((resolve) => failing.close(resolve));
+    }
+  });
+
+  it('is used only where it calls what the SDK would: otherwise every call stays on the SDK', () => {
+    const made = (region: string, endpoint?: string) =>
+      transportOf(
+        createDynamoDocumentClient({
+          region,
+          endpoint,
+          credentials: { accessKeyId: 'k', secretAccessKey: 's' },
+        }),
+      );
+    expect(made('local', engine.endpoint)).toBeDefined();
+    expect(made('eu-west-1')).toBeDefined();
+    expect(made('ap-southeast-2')).toBeDefined();
+    expect(made('cn-north-1')).toBeUndefined();
+    expect(made('us-gov-west-1')).toBeUndefined();
+    const saved = process.env.AWS_ENDPOINT_URL_DYNAMODB;
+    process.env.AWS_ENDPOINT_URL_DYNAMODB = 'http://127.0.0.1:1';
+    try {
+      expect(made('eu-west-1')).toBeUndefined();
+      expect(made('eu-west-1', engine.endpoint)).toBeDefined();
+    } finally {
+      if (saved === undefined) delete process.env.AWS_ENDPOINT_URL_DYNAMODB;
+      else process.env.AWS_ENDPOINT_URL_DYNAMODB = saved;
     }
   });
 });
