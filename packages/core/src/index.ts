@@ -53,6 +53,7 @@ export type { ReceiptClaim, SendReceipt, SendReceipts } from './ports/send-recei
 export type { TokenVerifier, VerifiedIdentity } from './ports/token-verifier.js';
 export type { UserDirectory } from './ports/user-directory.js';
 export { ListenersByUser } from './runtime/listeners-by-user.js';
+export { LruTtlCache } from './runtime/lru-ttl-cache.js';
 export { RandomIdGenerator } from './runtime/random-id-generator.js';
 export { SystemClock } from './runtime/system-clock.js';
 export { CreateMessage, type CreateMessageDeps, type CreateMessageInput } from './use-cases/create-message.js';

@@ -67,22 +67,31 @@ describe('ReadStateCache', () => {
   const settled = Date.parse(lastAt) + SETTLE_WINDOW_MS + 1;
   const state = { lastReadAt: null, unreadCount: 3 };
 
+  let nowMs = 0;
+  const now = () => nowMs;
+  /** `cache.get` / `cache.remember` at the instant `ms`. */
+  const atMs = <T>(ms: number, run: () => T): T => {
+    nowMs = ms;
+    return run();
+  };
+
   it('remembers a state only once its last message has settled, for a limited time', () => {
-    const cache = new ReadStateCache({ ttlMs: 1_000 });
+    const cache = new ReadStateCache({ ttlMs: 1_000, now });
     const key = ReadStateCache.key('me', 'g', null, lastAt);
-    cache.remember(key, lastAt, state, settled - 2);
-    expect(cache.get(key, settled - 1)).toBeNull();
-    cache.remember(key, lastAt, state, settled);
-    expect(cache.get(key, settled + 999)).toEqual(state);
-    expect(cache.get(key, settled + 1_000)).toBeNull();
+    atMs(settled - 2, () => cache.remember(key, lastAt, state));
+    expect(atMs(settled - 1, () => cache.get(key))).toBeNull();
+    atMs(settled, () => cache.remember(key, lastAt, state));
+    expect(atMs(settled + 999, () => cache.get(key))).toEqual(state);
+    expect(atMs(settled + 1_000, () => cache.get(key))).toBeNull();
   });
 
   it('keys by stored marker and last message, and evicts the least recently used', () => {
-    const cache = new ReadStateCache({ maxEntries: 2 });
+    const cache = new ReadStateCache({ maxEntries: 2, now });
+    nowMs = settled;
     const [k1, k2, k3] = [null, at(0), at(1)].map((marker) => ReadStateCache.key('me', 'g', marker, lastAt));
-    for (const key of [k1, k2]) cache.remember(key ?? '', lastAt, state, settled);
-    expect(cache.get(k1 ?? '', settled)).toEqual(state); // k1 now most recent
-    cache.remember(k3 ?? '', lastAt, state, settled);
-    expect([k1, k2, k3].map((key) => cache.get(key ?? '', settled) !== null)).toEqual([true, false, true]);
+    for (const key of [k1, k2]) cache.remember(key ?? '', lastAt, state);
+    expect(cache.get(k1 ?? '')).toEqual(state); // k1 now most recent
+    cache.remember(k3 ?? '', lastAt, state);
+    expect([k1, k2, k3].map((key) => cache.get(key ?? '') !== null)).toEqual([true, false, true]);
   });
 });

@@ -1,5 +1,4 @@
-import type { TokenVerifier, VerifiedIdentity } from '@cruddur/core';
-import { LruTtlCache } from '../cache/lru-ttl-cache.js';
+import { LruTtlCache, type TokenVerifier, type VerifiedIdentity } from '@cruddur/core';
 
 export interface CachingTokenVerifierOptions {
   /** Verified tokens remembered at most; the least recently used go first. */

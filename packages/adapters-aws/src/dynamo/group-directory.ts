@@ -1,5 +1,4 @@
-import { type GroupMembers, MessageGroupNotFoundError } from '@cruddur/core';
-import { LruTtlCache } from '../cache/lru-ttl-cache.js';
+import { type GroupMembers, LruTtlCache, MessageGroupNotFoundError } from '@cruddur/core';
 import { readMembers, recordMembers } from './group-item.js';
 import { groupKey, pairKey } from './keys.js';
 import { legacyGroupOfPair, legacyMembers } from './legacy-groups.js';

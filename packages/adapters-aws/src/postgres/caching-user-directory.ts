@@ -1,5 +1,4 @@
-import type { NewUser, User, UserDirectory } from '@cruddur/core';
-import { LruTtlCache } from '../cache/lru-ttl-cache.js';
+import { LruTtlCache, type NewUser, type User, type UserDirectory } from '@cruddur/core';
 
 export interface CachingUserDirectoryOptions {
   /** Lookups remembered at most (by sub, handle and uuid together); the least recently used go first. */

@@ -34,7 +34,8 @@ export class ListMessageGroups {
       cache?: ReadStateCache;
     },
   ) {
-    this.#cache = deps.cache ?? new ReadStateCache();
+    const clock = deps.clock ?? SYSTEM_CLOCK;
+    this.#cache = deps.cache ?? new ReadStateCache({ now: () => Date.parse(clock.now()) });
   }
 
   async execute(input: ListMessageGroupsInput): Promise<Page<InboxEntryWithReadState>> {
@@ -44,10 +45,9 @@ export class ListMessageGroups {
       this.deps.conversations.listInbox(caller.uuid, page),
       this.deps.readMarkers.markersOf(caller.uuid),
     ]);
-    const nowMs = Date.parse((this.deps.clock ?? SYSTEM_CLOCK).now());
     const items = await Promise.all(
       inbox.items.map((entry) =>
-        this.#withReadState(caller.uuid, entry, markers.get(entry.groupUuid) ?? null, nowMs),
+        this.#withReadState(caller.uuid, entry, markers.get(entry.groupUuid) ?? null),
       ),
     );
     return { items, nextCursor: inbox.nextCursor };
@@ -57,16 +57,19 @@ export class ListMessageGroups {
     ownerUuid: string,
     entry: InboxEntry,
     marker: string | null,
-    nowMs: number,
   ): Promise<InboxEntryWithReadState> {
     const known = readStateFromInbox(ownerUuid, entry, marker);
     if (known) return { ...entry, ...known };
     const key = ReadStateCache.key(ownerUuid, entry.groupUuid, marker, entry.lastMessageAt);
-    const cached = this.#cache.get(key, nowMs);
+    const cached = this.#cache.get(key);
     if (cached) return { ...entry, ...cached };
-    const position = await readPosition(ownerUuid, marker, this.deps.readMarkers.sendsAfter(entry.groupUuid, marker));
+    const position = await readPosition(
+      ownerUuid,
+      marker,
+      this.deps.readMarkers.sendsAfter(entry.groupUuid, marker),
+    );
     const state = { lastReadAt: position.lastReadAt, unreadCount: position.unreadAfter(position.lastReadAt) };
-    this.#cache.remember(key, entry.lastMessageAt, state, nowMs);
+    this.#cache.remember(key, entry.lastMessageAt, state);
     return { ...entry, ...state };
   }
 }

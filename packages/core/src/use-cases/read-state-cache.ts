@@ -1,4 +1,5 @@
 import type { Instant } from '../domain/instant.js';
+import { LruTtlCache } from '../runtime/lru-ttl-cache.js';
 import type { ReadStateOf } from './read-position.js';
 
 /**
@@ -23,37 +24,32 @@ const DEFAULT_TTL_MS = 5 * 60_000;
 /**
  * Computed read states of inbox entries, keyed by (owner, group, stored marker, last message
  * time): message rows are immutable, so once the entry has settled, the same key always
- * counts the same. A new message, or a moved marker, is a new key. Bounded LRU (a `Map` in
- * recency order), per process.
+ * counts the same. A new message, or a moved marker, is a new key. Bounded LRU, per process.
  */
 export class ReadStateCache {
-  readonly #entries = new Map<string, { readonly state: ReadStateOf; readonly expiresAt: number }>();
+  readonly #entries: LruTtlCache<string, ReadStateOf>;
+  readonly #ttlMs: number;
+  readonly #now: () => number;
 
-  constructor(private readonly options: { readonly maxEntries?: number; readonly ttlMs?: number } = {}) {}
+  constructor(
+    options: { readonly maxEntries?: number; readonly ttlMs?: number; readonly now?: () => number } = {},
+  ) {
+    this.#now = options.now ?? Date.now;
+    this.#ttlMs = options.ttlMs ?? DEFAULT_TTL_MS;
+    this.#entries = new LruTtlCache(options.maxEntries ?? DEFAULT_MAX_ENTRIES, this.#now);
+  }
 
   static key(ownerUuid: string, groupUuid: string, marker: Instant | null, lastMessageAt: Instant): string {
     return `${ownerUuid}|${groupUuid}|${marker ?? ''}|${lastMessageAt}`;
   }
 
-  get(key: string, nowMs: number): ReadStateOf | null {
-    const hit = this.#entries.get(key);
-    if (hit === undefined) return null;
-    this.#entries.delete(key);
-    if (hit.expiresAt <= nowMs) return null;
-    this.#entries.set(key, hit);
-    return hit.state;
+  get(key: string): ReadStateOf | null {
+    return this.#entries.get(key) ?? null;
   }
 
   /** Stores `state` if the entry's last message is older than the settle window. */
-  remember(key: string, lastMessageAt: Instant, state: ReadStateOf, nowMs: number): void {
-    if (!(Date.parse(lastMessageAt) < nowMs - SETTLE_WINDOW_MS)) return;
-    this.#entries.delete(key);
-    this.#entries.set(key, { state, expiresAt: nowMs + (this.options.ttlMs ?? DEFAULT_TTL_MS) });
-    const max = this.options.maxEntries ?? DEFAULT_MAX_ENTRIES;
-    while (this.#entries.size > max) {
-      const oldest = this.#entries.keys().next().value;
-      if (oldest === undefined) break;
-      this.#entries.delete(oldest);
-    }
+  remember(key: string, lastMessageAt: Instant, state: ReadStateOf): void {
+    if (Date.parse(lastMessageAt) < this.#now() - SETTLE_WINDOW_MS)
+      this.#entries.set(key, state, this.#ttlMs);
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LruTtlCache } from '../../src/cache/lru-ttl-cache.js';
+import { LruTtlCache } from '../src/runtime/lru-ttl-cache.js';
 
 describe('the LRU cache behind the membership, user and token caches', () => {
   it('forgets the least recently used entry beyond its bound', () => {
