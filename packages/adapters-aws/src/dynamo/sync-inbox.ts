@@ -3,6 +3,7 @@ import { type InboxRow, inboxRowsOfGroup, putInboxRow } from './inbox-row.js';
 import type { ItemKey } from './keys.js';
 import type { MessagesTable } from './messages-table.js';
 import { keyOf } from './rows.js';
+import { settleAll } from './settle-all.js';
 import { staleInboxRows } from './stale-rows.js';
 
 /** Both members' inbox rows for the group's last message: each shows the *other* member. */
@@ -16,11 +17,8 @@ export const inboxRowsFor = (last: LastMessage): [InboxRow, InboxRow] => {
 };
 
 /** Steps 3–4: both members' rows for `last`, at once (one round trip); each put is conditional. */
-export const putInboxRows = async (table: MessagesTable, last: LastMessage): Promise<void> => {
-  // Both settle before the caller goes on or fails, so no write is left in flight.
-  const puts = await Promise.allSettled(inboxRowsFor(last).map((row) => putInboxRow(table, row)));
-  for (const put of puts) if (put.status === 'rejected') throw put.reason;
-};
+export const putInboxRows = (table: MessagesTable, last: LastMessage): Promise<void> =>
+  settleAll(inboxRowsFor(last).map((row) => putInboxRow(table, row)));
 
 /** Every inbox row of the group, in any owner's partition (the index holds only inbox rows). */
 const groupInboxRows = async (table: MessagesTable, groupUuid: string): Promise<ItemKey[]> => {

@@ -2,6 +2,7 @@ import type { Instant } from '@cruddur/core';
 import { isConditionalCheckFailed } from './errors.js';
 import { messageKey } from './keys.js';
 import type { MessagesTable } from './messages-table.js';
+import { settleAll } from './settle-all.js';
 
 /**
  * Pauses between tries of a withdrawal: about a minute in all, so an engine that comes back
@@ -22,18 +23,17 @@ export const withdrawMessage = async (
   messageUuid: string,
   triedAt: readonly Instant[],
 ): Promise<void> => {
-  const deletes = triedAt.map((createdAt) =>
-    table
-      .delete({
-        Key: messageKey(groupUuid, createdAt),
-        ConditionExpression: 'message_uuid = :uuid',
-        ExpressionAttributeValues: { ':uuid': messageUuid },
-      })
-      .catch((error: unknown) => {
-        if (!isConditionalCheckFailed(error)) throw error;
-      }),
+  await settleAll(
+    triedAt.map((createdAt) =>
+      table
+        .delete({
+          Key: messageKey(groupUuid, createdAt),
+          ConditionExpression: 'message_uuid = :uuid',
+          ExpressionAttributeValues: { ':uuid': messageUuid },
+        })
+        .catch((error: unknown) => {
+          if (!isConditionalCheckFailed(error)) throw error;
+        }),
+    ),
   );
-  // All settle before a failure is reported, so a retry starts with nothing in flight.
-  const outcomes = await Promise.allSettled(deletes);
-  for (const outcome of outcomes) if (outcome.status === 'rejected') throw outcome.reason;
 };
