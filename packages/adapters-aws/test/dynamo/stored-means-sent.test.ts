@@ -37,6 +37,37 @@ const outageOn = (client: DynamoDBDocumentClient, fault: () => Error | Promise<E
   return outage;
 };
 
+/**
+ * Below the SDK's retries: each try of a call of `command` whose input `matches` runs `onTry`
+ * instead, with the try's number within its call (1 = the first) and the real call as `next`.
+ */
+const onEachTry = (
+  client: DynamoDBDocumentClient,
+  command: string,
+  matches: (wireInput: string) => boolean,
+  onTry: (tryNumber: number, next: () => Promise<unknown>) => Promise<unknown>,
+) => {
+  const tries = new WeakMap<object, number>();
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      const input = args.input as object;
+      if ((context as { commandName?: string }).commandName !== command || !matches(JSON.stringify(input)))
+        return next(args);
+      const tryNumber = (tries.get(input) ?? 0) + 1;
+      tries.set(input, tryNumber);
+      return onTry(tryNumber, () => next(args)) as ReturnType<typeof next>;
+    },
+    { step: 'deserialize' },
+  );
+};
+const isMessageRow = (wireInput: string) => wireInput.includes('"MSG#');
+const anyInput = () => true;
+/** The engine applies the write, and its answer never arrives. */
+const answerLost = async (next: () => Promise<unknown>) => {
+  await next();
+  throw Object.assign(new Error('socket hang up'), { name: 'TimeoutError' });
+};
+
 /** Issue 8: a send that reports failure stored nothing; one that reports success is delivered. */
 describe('a stored message is never reported as failed', () => {
   let engine: DynamoEngine;
@@ -93,25 +124,12 @@ describe('a stored message is never reported as failed', () => {
   // rows here meet exactly that: the first try reaches the engine and its answer is dropped, the
   // others are throttled. The send must be answered as failed AND its row gone afterwards.
   it('while the engine applies message rows whose answers are lost', async () => {
-    const lost = new WeakSet<object>();
     const harness = await dynamoHarness(engine.endpoint, {
-      prepare: (client) => {
-        client.middlewareStack.add(
-          (next, context) => async (args) => {
-            const input = args.input as object;
-            const messageRow =
-              (context as { commandName?: string }).commandName === 'PutItemCommand' &&
-              JSON.stringify(input).includes('"MSG#');
-            if (!messageRow) return next(args);
-            if (lost.has(input)) throw FAULTS.throttled();
-            if (Math.random() < 0.5) return next(args);
-            lost.add(input);
-            await next(args);
-            throw Object.assign(new Error('socket hang up'), { name: 'TimeoutError' });
-          },
-          { step: 'deserialize' },
-        );
-      },
+      prepare: (client) =>
+        onEachTry(client, 'PutItemCommand', isMessageRow, (tryNumber, next) => {
+          if (tryNumber > 1) throw FAULTS.throttled();
+          return Math.random() < 0.5 ? next() : answerLost(next);
+        }),
     });
     const { conversations } = harness;
     const [a, b] = [aParticipant(), aParticipant()];
@@ -131,23 +149,13 @@ describe('a stored message is never reported as failed', () => {
 
   it('keeps the row of a repeatable send whose answer was lost, for its repeat to find', async () => {
     let faulty = true;
-    let triedOnce = false;
     const harness = await dynamoHarness(engine.endpoint, {
-      prepare: (client) => {
-        client.middlewareStack.add(
-          (next, context) => async (args) => {
-            const messageRow =
-              (context as { commandName?: string }).commandName === 'PutItemCommand' &&
-              JSON.stringify(args.input).includes('"MSG#');
-            if (!messageRow || !faulty) return next(args);
-            if (triedOnce) throw FAULTS.throttled();
-            triedOnce = true;
-            await next(args);
-            throw Object.assign(new Error('socket hang up'), { name: 'TimeoutError' });
-          },
-          { step: 'deserialize' },
-        );
-      },
+      prepare: (client) =>
+        onEachTry(client, 'PutItemCommand', isMessageRow, (tryNumber, next) => {
+          if (!faulty) return next();
+          if (tryNumber > 1) throw FAULTS.throttled();
+          return answerLost(next);
+        }),
     });
     const { conversations } = harness;
     const [a, b] = [aParticipant(), aParticipant()];
@@ -169,16 +177,11 @@ describe('a stored message is never reported as failed', () => {
   it('tells the give-up listener (the host logs it) about background work it could not finish', async () => {
     let failClaims = false;
     const harness = await dynamoHarness(engine.endpoint, {
-      prepare: (client) => {
-        client.middlewareStack.add(
-          (next, context) => async (args) => {
-            if (failClaims && (context as { commandName?: string }).commandName === 'UpdateItemCommand')
-              throw FAULTS.throttled();
-            return next(args);
-          },
-          { step: 'deserialize' },
-        );
-      },
+      prepare: (client) =>
+        onEachTry(client, 'UpdateItemCommand', anyInput, async (_, next) => {
+          if (failClaims) throw FAULTS.throttled();
+          return next();
+        }),
     });
     const conversations = new DynamoConversations({
       client: harness.client,
