@@ -1,8 +1,11 @@
 import { Agent, createServer, request as forward, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-/** What the engine does to each request: answer, drop it, never answer, or throttle it. */
-export type DynamoFault = 'none' | 'stopped' | 'hung' | 'throttled';
+/**
+ * What the engine does to each request: answer, drop it, never answer, throttle it, or apply
+ * it and lose the answer (the connection drops after the engine answered).
+ */
+export type DynamoFault = 'none' | 'stopped' | 'hung' | 'throttled' | 'answer-lost';
 
 export interface DynamoFaultProxy {
   readonly endpoint: string;
@@ -25,7 +28,8 @@ const THROTTLED_BODY = JSON.stringify({
 /**
  * An HTTP proxy in front of a DynamoDB engine that acts per request (not per connection), so a
  * fault also reaches the host's kept-alive sockets: `stopped` resets the connection, `hung`
- * accepts the request and never answers, `throttled` answers 400 as DynamoDB does when throttling.
+ * accepts the request and never answers, `throttled` answers 400 as DynamoDB does when throttling,
+ * `answer-lost` passes the request to the engine and drops the connection instead of its answer.
  */
 export async function startDynamoFaultProxy(targetPort: number): Promise<DynamoFaultProxy> {
   const upstream = new Agent({ keepAlive: true });
@@ -45,6 +49,8 @@ export async function startDynamoFaultProxy(targetPort: number): Promise<DynamoF
       res.writeHead(400, { 'content-type': 'application/x-amz-json-1.0' });
       return void res.end(THROTTLED_BODY);
     }
+    // Decided on arrival, as for the other faults: a request that came in before the fault began is answered.
+    const loseAnswer = fault === 'answer-lost';
     const out = forward(
       {
         host: '127.0.0.1',
@@ -55,6 +61,10 @@ export async function startDynamoFaultProxy(targetPort: number): Promise<DynamoF
         agent: upstream,
       },
       (answer) => {
+        if (loseAnswer) {
+          answer.resume();
+          return void answer.once('end', () => req.socket.destroy());
+        }
         res.writeHead(answer.statusCode ?? 502, answer.headers);
         answer.pipe(res);
       },
