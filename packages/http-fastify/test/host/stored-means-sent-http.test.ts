@@ -13,9 +13,10 @@ import { type JwksHttpIssuer, startJwksHttpIssuer } from './support/jwks-http-is
 
 // Issue 8, item 1, from the outside: a host in aws mode (built from env as start.ts builds it)
 // on dynalite in its own process, reached through a proxy that stops, hangs or throttles the
-// engine, or lets it apply writes and drops their answers, in the middle of a burst of sends over real HTTP. Whatever each send answered, the
-// conversation afterwards must agree: every 200 stored once, every 5xx not stored, and both
-// inboxes showing the latest message soon after the fault ends.
+// engine, or lets it apply writes and drops their answers, in the middle of a burst of sends
+// over real HTTP. Whatever each send answered, the conversation afterwards must agree: every
+// 200 stored once, every 5xx not stored, and both inboxes showing the latest message soon
+// after the fault ends.
 const SENDS = 100;
 // Enough requests through before the fault that some messages are stored and their inbox steps cut off.
 const FAULT_AFTER_REQUESTS = 40;
