@@ -2,13 +2,12 @@ import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import { type CreatedMessage, sendMessage } from '../api/client';
 import { ApiError, describeError } from '../api/errors';
 import { session } from '../api/session';
-import { Avatar } from '../components/avatar';
 import { Composer } from '../components/composer';
 import { ErrorNote } from '../components/error-note';
+import { MissingPage, PageHead } from '../components/page-head';
 import { useNow } from '../components/use-now';
 import { newKey } from '../lib/new-key';
 import { relativeTime } from '../lib/relative-time';
-import { Link } from '../lib/router';
 import { useConversation } from './use-conversation';
 
 interface Pending {
@@ -75,24 +74,11 @@ export function Conversation(props: { groupUuid: string }) {
   const notFound = error instanceof ApiError && error.status === 404;
   const other = messages?.find((m) => m.handle !== me);
   if (notFound) {
-    return (
-      <section className="page">
-        <h1>Conversation not found</h1>
-        <p role="alert">{describeError(error)}</p>
-        <Link to="/">Back to your messages</Link>
-      </section>
-    );
+    return <MissingPage title="Conversation not found" reason={describeError(error)} />;
   }
   return (
     <section className="page conversation">
-      <div className="page-head">
-        <Link to="/" className="back" label="Back to messages">
-          ←
-        </Link>
-        {other && <Avatar displayName={other.display_name} handle={other.handle} />}
-        <h1>{other ? other.display_name : 'Conversation'}</h1>
-        {other && <span className="muted">@{other.handle}</span>}
-      </div>
+      <PageHead title={other ? other.display_name : 'Conversation'} person={other} />
       <ErrorNote error={error} onRetry={refresh} />
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take focus to scroll by keyboard */}
       <ol className="messages" ref={list} onScroll={onScroll} aria-label="Messages" tabIndex={0}>

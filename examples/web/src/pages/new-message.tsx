@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
 import { listInbox, sendMessage, type UserCard, userCard } from '../api/client';
 import { ApiError, describeError } from '../api/errors';
-import { Avatar } from '../components/avatar';
 import { Composer } from '../components/composer';
 import { ErrorNote } from '../components/error-note';
+import { MissingPage, PageHead } from '../components/page-head';
 import { newKey } from '../lib/new-key';
-import { Link, navigate } from '../lib/router';
+import { navigate } from '../lib/router';
 
 /** How many inbox pages to look through for an existing conversation with this person. */
 const INBOX_PAGES_TO_SEARCH = 5;
@@ -63,24 +63,14 @@ export function NewMessage(props: { handle: string }) {
   };
 
   if (error instanceof ApiError && error.status === 404) {
-    return (
-      <section className="page">
-        <h1>No such user</h1>
-        <p role="alert">Nobody here has the handle @{props.handle}.</p>
-        <Link to="/">Back to your messages</Link>
-      </section>
-    );
+    return <MissingPage title="No such user" reason={`Nobody here has the handle @${props.handle}.`} />;
   }
   return (
     <section className="page new">
-      <div className="page-head">
-        <Link to="/" className="back" label="Back to messages">
-          ←
-        </Link>
-        {card && <Avatar displayName={card.display_name} handle={card.handle} />}
-        <h1>{card ? `New message to ${card.display_name}` : 'New message'}</h1>
-        {card && <span className="muted">@{card.handle}</span>}
-      </div>
+      <PageHead
+        title={card ? `New message to ${card.display_name}` : 'New message'}
+        person={card ?? undefined}
+      />
       <ErrorNote error={error} />
       {card ? (
         <>
