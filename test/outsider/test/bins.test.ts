@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { app, runIn } from './project.js';
+import { app, runIn, startInstalledHost } from './project.js';
 
 describe('the installed bins', () => {
   it('npx cruddur-ops --help lists the command groups', async () => {
@@ -11,31 +11,12 @@ describe('the installed bins', () => {
   });
 
   it('cruddur-messaging starts the host on in-memory adapters, answers, and stops on SIGTERM', async () => {
-    const host = spawn(join(app(), 'node_modules/.bin/cruddur-messaging'), ['--memory'], {
-      cwd: app(),
-      env: { ...process.env, PORT: '0', LOG_LEVEL: 'warn' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const exited = once(host, 'exit');
-    let output = '';
-    host.stderr.on('data', (chunk) => {
-      output += chunk;
-    });
-    const address = await new Promise<string>((resolve, reject) => {
-      host.stdout.on('data', (chunk) => {
-        output += chunk;
-        const found = /listening on (http:\/\/\S+)/.exec(output)?.[1];
-        if (found !== undefined) resolve(found);
-      });
-      host.on('exit', () => reject(new Error(`host exited before listening:\n${output}`)));
-    });
-    const health = await fetch(`${address}/healthz`);
+    const host = await startInstalledHost(['--memory']);
+    const health = await fetch(`${host.address}/healthz`);
     expect(health.status).toBe(200);
-    const groups = await fetch(`${address}/api/message_groups`);
+    const groups = await fetch(`${host.address}/api/message_groups`);
     expect(groups.status).toBe(401);
-    host.kill('SIGTERM');
-    const [code] = await exited;
-    expect(code).toBe(0);
+    expect(await host.stop()).toBe(0);
   });
 
   it('cruddur-messaging in embedded mode says it needs @cruddur/engines, which a production install lacks', async () => {

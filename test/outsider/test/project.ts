@@ -1,4 +1,5 @@
-import { execFile } from 'node:child_process';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -35,4 +36,39 @@ export const CONSUMER_TSCONFIG = {
     rootDir: '.',
   },
   include: ['*.ts'],
+};
+
+export interface InstalledHost {
+  readonly address: string;
+  readonly process: ChildProcess;
+  /** SIGTERM, then the exit code. */
+  stop(): Promise<number | null>;
+}
+
+/** The installed host bin (`cruddur-messaging`), once its banner says where it listens. */
+export const startInstalledHost = async (args: readonly string[], env: NodeJS.ProcessEnv = {}) => {
+  const host = spawn(join(app(), 'node_modules/.bin/cruddur-messaging'), args, {
+    cwd: app(),
+    env: { ...process.env, PORT: '0', LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = once(host, 'exit');
+  let output = '';
+  host.stderr?.on('data', (chunk) => {
+    output += chunk;
+  });
+  const address = await new Promise<string>((resolve, reject) => {
+    host.stdout?.on('data', (chunk) => {
+      output += chunk;
+      const found = /listening on (http:\/\/\S+)/.exec(output)?.[1];
+      if (found !== undefined) resolve(found);
+    });
+    host.on('exit', () => reject(new Error(`host exited before listening:\n${output}`)));
+  });
+  const stop = async () => {
+    host.kill('SIGTERM');
+    const [code] = (await exited) as [number | null];
+    return code;
+  };
+  return { address, process: host, stop } satisfies InstalledHost;
 };
